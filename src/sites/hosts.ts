@@ -1,0 +1,16 @@
+/**
+ * Match patterns of the five apps Discreet guards out of the box.
+ * Host access to anything else is optional and asked for at run time.
+ */
+export const PROTECTED_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://www.linkedin.com/*',
+  'https://teams.microsoft.com/*',
+  'https://teams.live.com/*',
+  'https://teams.cloud.microsoft/*',
+  'https://app.slack.com/*',
+] as const;

@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { closedShadowText, launchWithExtension } from './support/extension';
+
+test('the built extension loads and its content script runs on mail.google.com', async () => {
+  const session = await launchWithExtension();
+  try {
+    const page = await session.context.newPage();
+    await page.route('https://mail.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Inbox</title><div id="app">Inbox</div>' }),
+    );
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    // With no client list set up yet, protection is visibly off: never silently.
+    await expect.poll(() => closedShadowText(page, 'discreet-notice')).toContain('bescherming staat uit');
+    // The page's own scripts cannot see inside the notice.
+    const visibleToPage = await page.evaluate(() => {
+      const host = document.querySelector('discreet-notice');
+      return { found: !!host, shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? '' };
+    });
+    expect(visibleToPage.found).toBe(true);
+    expect(visibleToPage.shadowRoot).toBeNull();
+    expect(visibleToPage.text).toBe('');
+  } finally {
+    await session.close();
+  }
+});

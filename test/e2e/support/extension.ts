@@ -1,0 +1,62 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded, the way a coach would run it.
+ * Never uses Playwright's own browser download: CI has no internet for it.
+ */
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { userDataDir?: string } = {}): Promise<ExtensionSession> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'discreet-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, serviceWorker, extensionId, userDataDir, close: () => context.close() };
+}
+
+/**
+ * Text inside closed shadow roots, read through the DevTools protocol (which pierces them).
+ * Page scripts have no such access; tests do.
+ */
+export async function closedShadowText(page: Page, hostTag: string): Promise<string> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const texts: string[] = [];
+    const walk = (node: any, inside: boolean) => {
+      const isHost = node.nodeName?.toLowerCase() === hostTag;
+      const within = inside || isHost;
+      if (within && node.nodeType === 3) texts.push(node.nodeValue);
+      for (const c of node.children ?? []) walk(c, within);
+      for (const s of node.shadowRoots ?? []) walk(s, within);
+    };
+    walk(root, false);
+    return texts.join(' ');
+  } finally {
+    await cdp.detach();
+  }
+}
