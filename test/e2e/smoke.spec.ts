@@ -23,3 +23,21 @@ test('the built extension loads and its content script runs on mail.google.com',
     await session.close();
   }
 });
+
+test('once a client list is set up, the notice goes away', async () => {
+  const session = await launchWithExtension();
+  try {
+    const { setupVault } = await import('./support/vault');
+    await setupVault(session, { version: 1, clients: [{ id: 'x1', name: 'Testa Cliënt' }] });
+    const page = await session.context.newPage();
+    await page.route('https://mail.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Inbox</title><div id="app">Inbox</div>' }),
+    );
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    expect(await closedShadowText(page, 'discreet-notice')).toBe('');
+  } finally {
+    await session.close();
+  }
+});

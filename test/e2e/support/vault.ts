@@ -1,0 +1,39 @@
+/**
+ * Sets up and unlocks the vault through the same messages the options page sends,
+ * from an extension page context (the only context allowed to touch the vault).
+ */
+import type { Page } from '@playwright/test';
+import type { RegistryInput } from '../../../src/registry';
+import type { ExtensionSession } from './extension';
+
+async function extensionPage(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  return page;
+}
+
+async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
+  const page = await extensionPage(session);
+  try {
+    return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function setupVault(
+  session: ExtensionSession,
+  registry: RegistryInput,
+  passphrase = 'demo-wachtwoord-voor-tests-42',
+): Promise<void> {
+  const result = (await send(session, { type: 'vault:setup', passphrase, registry, code: 'both' })) as { ok: boolean; error?: string };
+  if (!result?.ok) throw new Error(`vault:setup failed: ${result?.error ?? 'no answer'}`);
+}
+
+export async function unlockVault(session: ExtensionSession, passphrase: string): Promise<{ ok: boolean; error?: string }> {
+  return (await send(session, { type: 'vault:unlock', passphrase })) as { ok: boolean; error?: string };
+}
+
+export async function lockVault(session: ExtensionSession): Promise<void> {
+  await send(session, { type: 'vault:lock' });
+}
