@@ -1,0 +1,747 @@
+/**
+ * The detector: finds every mention of a registered client in a text, and stays quiet where a
+ * reader would.
+ *
+ * Build: every registered item becomes one or more *patterns* (token sequences) anchored on one
+ * distinctive token (a given name, a surname core, an alias, an organisation's distinctive word,
+ * a detail, an identifier token). Scan: one tokenising pass; each token is looked up in the anchor
+ * map (a single hash lookup for the vast majority of tokens, which match nothing); hits are
+ * extended to the full pattern (particles in any spelling, initials, honorifics, possessives)
+ * and judged by context (case, sentence start, ordinary-word lexicon, namesakes).
+ */
+import type { Registry } from '../registry';
+import { canonicalEmail, canonicalPhone, findEmails, findPhones, identifierType } from './identifiers';
+import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } from './lexicon';
+import { HONORIFICS, PARTICLES, particleSpellings, parseName } from './name-parts';
+import { findOtherPersonalData } from './personal-data';
+import { looksLikeSentenceInitialName } from './pos';
+import { isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
+import { damerauLevenshteinAtMostOne } from './typo';
+import type { Detector, DetectorOptions, Finding, FindingKind, ScanResult, Severity } from './types';
+
+type Role =
+  | 'given'
+  | 'alias'
+  | 'surname'
+  | 'org'
+  | 'org-short'
+  | 'detail'
+  | 'identifier';
+
+interface Pattern {
+  clientIdx: number;
+  role: Role;
+  kind: FindingKind;
+  /** Token keys of the pattern; particle groups are expanded into separate patterns. */
+  tokens: string[];
+  /** Index in `tokens` of the anchor token. */
+  anchor: number;
+  /** Particles that may precede the tokens (surnames, organisations like "De Linde"): spellings, longest first. */
+  particleSpellings: string[][];
+  /** The registered spelling of the main token is an ordinary word: a case gate applies. */
+  common: boolean;
+  /** The registered item is written with a capital (a proper noun), e.g. the town detail "Best". */
+  properNoun: boolean;
+  /** For surnames: index of the unit in a double surname (0 or 1), and how many units. */
+  unit?: number;
+  units?: number;
+  /** Identifier tokens must be contiguous (no whitespace inside an e-mail or URL). */
+  contiguous?: boolean;
+  /** Detail number within the client, so two different details count as two items. */
+  detailIndex?: number;
+  /** Evidence label. */
+  evidence: string;
+}
+
+interface ClientModel {
+  id: string;
+  given: string[];
+  givenInitials: Set<string>;
+  /** Surname units with every spelling of their particles ([[]] when there are none), precomputed. */
+  surnameUnits: { particles: string[]; spellings: string[][]; cores: string[][]; initial: string }[];
+  /** First tokens that may follow the given name within this client's own full name. */
+  followers: Set<string>;
+  orgTokens: Set<string>;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  clientIdx: number;
+  kind: FindingKind;
+  severity: Severity;
+  evidence: string;
+  /** Strong candidates identify on their own; weak ones (a lone first name) may be ambiguous. */
+  strong: boolean;
+  detailIndex?: number;
+  /** A first name or alias shared by several clients: all of them; resolved by context. */
+  group?: number[];
+  /** Only a finding if the client is clearly named elsewhere in the same message. */
+  conditional?: boolean;
+}
+
+const TYPO_MIN_LENGTH = 5;
+
+/** Institutions named after a place: their place part alone is a place, not the organisation. */
+const PLACE_INSTITUTIONS = new Set([
+  'gemeente', 'provincie', 'waterschap', 'hogeschool', 'universiteit', 'rijksuniversiteit', 'ministerie', 'politie',
+  'regio', 'bibliotheek', 'ziekenhuis', 'rechtbank', 'ggd', 'omgevingsdienst', 'veiligheidsregio', 'school',
+  'basisschool', 'college', 'stadsdeel', 'municipality', 'province', 'university', 'city', 'county',
+]);
+/** Words that say what kind of organisation it is, not which one. */
+const ORG_TYPE_SUFFIXES = ['bedrijf', 'stichting', 'praktijk', 'centrum', 'groep', 'dienst', 'vereniging', 'kantoor', 'bureau', 'fabriek', 'winkel', 'huis', 'school'];
+const ORG_TRAILERS = new Set([
+  'bv', 'nv', 'vof', 'holding', 'group', 'groep', 'international', 'nederland', 'benelux', 'europe', 'noord', 'oost', 'zuid', 'west',
+  'pharma', 'systems', 'foods', 'solutions', 'services', 'consultancy', 'advies', 'software', 'technologies', 'inc', 'ltd', 'gmbh',
+]);
+/** Prepositions before a place: "uit Best", "in Goes", "from Best". */
+const PLACE_PREPOSITIONS = new Set(['uit', 'in', 'te', 'naar', 'bij', 'rond', 'nabij', 'vanuit', 'from', 'near', 'at', 'around', 'to']);
+/** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to someone else. */
+const OTHER_AFFILIATION_1 = new Set(['from', 'van', 'of', 'bij', 'at', 'uit', 'op']);
+const OTHER_AFFILIATION_2 = new Set([
+  'de', 'het', 'the', 'our', 'your', 'their', 'his', 'her', 'my', 'a', 'an', 'een', 'jullie', 'ons', 'onze', 'hun', 'mijn', 'zijn',
+  'haar', 'die', 'dat', 'accounting', 'sales', 'ict', 'it', 'hr',
+]);
+
+function isOrgTypeWord(key: string): boolean {
+  return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
+}
+
+export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
+  const firstNameAlone = options.firstNameAlone ?? true;
+  const clients: ClientModel[] = [];
+  const anchors = new Map<string, Pattern[]>();
+  const emails = new Map<string, number>();
+  const phones = new Map<string, number>();
+  /** Deletion variants of typo-able name tokens → the name tokens they come from. */
+  const typoIndex = new Map<string, string[]>();
+  const commonCache = new Map<string, boolean>();
+  const common = (k: string) => {
+    let c = commonCache.get(k);
+    if (c === undefined) {
+      c = isCommonWord(k);
+      commonCache.set(k, c);
+    }
+    return c;
+  };
+
+  const add = (key: string, p: Pattern) => {
+    const list = anchors.get(key);
+    if (list) list.push(p);
+    else anchors.set(key, [p]);
+  };
+  const addTypo = (key: string) => {
+    if (key.length < TYPO_MIN_LENGTH || common(key)) return;
+    for (const v of [key, ...deletions(key)]) {
+      const list = typoIndex.get(v);
+      if (!list) typoIndex.set(v, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  };
+
+  registry.clients.forEach((client, ci) => {
+    const parsed = parseName(client.name);
+    const surnameUnits = parsed.surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : [[]] }));
+    const followers = new Set<string>();
+    for (const u of surnameUnits) for (const sp of u.spellings) followers.add(sp[0] ?? u.cores[0]![0]!);
+    const model: ClientModel = {
+      id: client.id,
+      given: parsed.given,
+      givenInitials: new Set(parsed.given.map((g) => g[0]!)),
+      surnameUnits,
+      followers,
+      orgTokens: new Set(),
+    };
+    clients.push(model);
+
+    // Given name(s), anchored on the last given token.
+    if (parsed.given.length) {
+      const last = parsed.given[parsed.given.length - 1]!;
+      const pattern: Pattern = {
+        clientIdx: ci, role: 'given', kind: 'name', tokens: parsed.given, anchor: parsed.given.length - 1,
+        particleSpellings: [], common: common(last), properNoun: true, evidence: 'first name',
+      };
+      add(last, pattern);
+      add(last + 's', { ...pattern, evidence: 'first name (possessive)' });
+      addTypo(last);
+    }
+    // Surname units (two for a double surname), anchored on the core's last token.
+    parsed.surnames.forEach((unit, ui) => {
+      for (const core of unit.cores) {
+        const last = core[core.length - 1]!;
+        const pattern: Pattern = {
+          clientIdx: ci, role: 'surname', kind: 'name', tokens: core, anchor: core.length - 1,
+          particleSpellings: unit.particles.length ? surnameUnits[ui]!.spellings : [],
+          common: core.length === 1 && common(last), properNoun: true, unit: ui, units: parsed.surnames.length,
+          evidence: parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
+        };
+        add(last, pattern);
+        if (core.length === 1) {
+          add(last + 's', { ...pattern, evidence: 'surname (possessive)' });
+          addTypo(last);
+        }
+      }
+    });
+    // Aliases.
+    for (const alias of client.aliases) {
+      const toks = tokenize(alias).keys;
+      if (!toks.length) continue;
+      const last = toks[toks.length - 1]!;
+      const pattern: Pattern = {
+        clientIdx: ci, role: 'alias', kind: 'name', tokens: toks, anchor: toks.length - 1, particleSpellings: [],
+        common: toks.length === 1 && common(last), properNoun: /^\p{Lu}/u.test(alias), evidence: 'alias',
+      };
+      add(last, pattern);
+      if (toks.length === 1) {
+        add(last + 's', { ...pattern, evidence: 'alias (possessive)' });
+        addTypo(last);
+      }
+    }
+    // Identifiers.
+    for (const raw of client.identifiers) {
+      const type = identifierType(raw);
+      if (type === 'email') {
+        emails.set(canonicalEmail(raw), ci);
+        continue;
+      }
+      if (type === 'phone') {
+        phones.set(canonicalPhone(raw), ci);
+        continue;
+      }
+      const phrases: { toks: string[]; contiguous: boolean }[] = [];
+      if (type === 'url') {
+        phrases.push({ toks: tokenize(raw.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '')).keys, contiguous: true });
+      } else {
+        const toks = tokenize(raw).keys;
+        phrases.push({ toks, contiguous: /^[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)+$/u.test(raw.trim()) });
+        // Street + number, without the town: "Venneperweg 512, Nieuw-Vennep" → "Venneperweg 512".
+        const street = raw.match(/^\s*([\p{L}][\p{L}' .-]*?\s+\d+\s*[a-z]?)\b/iu);
+        if (street && street[1]!.trim() !== raw.trim()) phrases.push({ toks: tokenize(street[1]!).keys, contiguous: false });
+      }
+      for (const { toks, contiguous } of phrases) {
+        if (!toks.length) continue;
+        // Anchor on the longest token: the most distinctive.
+        let anchor = 0;
+        toks.forEach((t, i) => {
+          if (t.length > toks[anchor]!.length) anchor = i;
+        });
+        add(toks[anchor]!, {
+          clientIdx: ci, role: 'identifier', kind: 'identifier', tokens: toks, anchor, particleSpellings: [],
+          common: false, properNoun: false, contiguous, evidence: type === 'url' ? 'web address' : 'identifier',
+        });
+      }
+    }
+    // Organisation: full name, and its distinctive part.
+    if (client.organization) {
+      const words = client.organization.trim().split(/\s+/);
+      const toks = tokenize(client.organization).keys;
+      toks.forEach((t) => model.orgTokens.add(t));
+      const lastIdx = toks.length - 1;
+      // Anchor the full name on its most distinctive token.
+      let anchor = lastIdx;
+      for (let i = toks.length - 1; i >= 0; i--) if (!common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
+      const allCommon = toks.every((t) => common(t) || PARTICLES.has(t));
+      add(toks[anchor]!, {
+        clientIdx: ci, role: 'org', kind: 'organization', tokens: toks, anchor, particleSpellings: [],
+        common: toks.length === 1 ? common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
+      });
+      if (toks.length === 1) add(toks[0]! + 's', {
+        clientIdx: ci, role: 'org', kind: 'organization', tokens: [toks[0]! + 's'], anchor: 0, particleSpellings: [],
+        common: common(toks[0]!), properNoun: true, evidence: 'organisation (possessive)',
+      });
+      // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
+      // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
+      let lo = 0;
+      let hi = toks.length;
+      const placeNamed = PLACE_INSTITUTIONS.has(toks[0]!);
+      while (lo < hi - 1 && isOrgTypeWord(toks[lo]!)) lo++;
+      while (hi > lo + 1 && ORG_TRAILERS.has(toks[hi - 1]!)) hi--;
+      if (!placeNamed && (lo > 0 || hi < toks.length) && !allCommon) {
+        let short = toks.slice(lo, hi);
+        // Leading particles of the short form ("De Linde") are matched as particles.
+        const particles: string[] = [];
+        while (short.length > 1 && PARTICLES.has(short[0]!)) particles.push(short.shift()!);
+        const last = short[short.length - 1]!;
+        const shortCommon = short.length === 1 && common(last);
+        const pattern: Pattern = {
+          clientIdx: ci, role: 'org-short', kind: 'organization', tokens: short, anchor: short.length - 1,
+          particleSpellings: particles.length ? particleSpellings(particles) : [], common: shortCommon,
+          properNoun: true, evidence: 'organisation (short form)',
+        };
+        // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
+        if (particles.length && shortCommon) (pattern as Pattern & { needsParticles?: boolean }).needsParticles = true;
+        add(last, pattern);
+        if (short.length === 1) add(last + 's', { ...pattern, tokens: [last + 's'], evidence: 'organisation (possessive)' });
+      }
+      void words;
+    }
+    // Details: identifying only together with another item of the same client.
+    client.details.forEach((detail, di) => {
+      const toks = tokenize(detail).keys;
+      if (!toks.length) return;
+      let anchor = toks.length - 1;
+      for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
+      add(toks[anchor]!, {
+        clientIdx: ci, role: 'detail', kind: 'detail', tokens: toks, anchor, particleSpellings: [],
+        common: toks.length === 1 && common(toks[0]!), properNoun: /^\p{Lu}/u.test(detail.trim()),
+        detailIndex: di, evidence: 'detail',
+      });
+    });
+  });
+
+  function scan(text: string): ScanResult {
+    const tokens = tokenize(text);
+    const candidates: Candidate[] = [];
+    const ctx: ScanContext = {
+      text, tokens, candidates, group: null, shapes: new Map(), sentenceStarts: new Map(), honorifics: new Map(),
+      initialNames: new Map(), foreignSurnames: new Map(), affiliations: new Map(),
+    };
+
+    for (let i = 0; i < tokens.count; i++) {
+      const key = tokens.keys[i]!;
+      const patterns = anchors.get(key);
+      if (patterns) {
+        ctx.group = [];
+        for (const p of patterns) matchPattern(ctx, p, i, false);
+        flushGroup(ctx);
+      } else if (key.length >= TYPO_MIN_LENGTH - 1 && typoIndex.size && isLetters(key)) {
+        matchTypo(ctx, i);
+      }
+    }
+    const emailSpans = findEmails(text);
+    const phoneSpans = findPhones(text);
+    if (emails.size) {
+      for (const span of emailSpans) {
+        const ci = emails.get(canonicalEmail(span.value.replace(/[.]+$/, '')));
+        if (ci !== undefined) candidates.push({ start: span.start, end: span.end, clientIdx: ci, kind: 'identifier', severity: 'high', evidence: 'e-mail address', strong: true });
+      }
+    }
+    if (phones.size) {
+      for (const span of phoneSpans) {
+        const ci = phones.get(canonicalPhone(span.value));
+        if (ci !== undefined) candidates.push({ start: span.start, end: span.end, clientIdx: ci, kind: 'identifier', severity: 'high', evidence: 'phone number', strong: true });
+      }
+    }
+    const findings = resolve(candidates);
+    return { findings, other: findOtherPersonalData(text, tokens, findings, { emails: emailSpans, phones: phoneSpans }) };
+  }
+
+  interface ScanContext {
+    text: string;
+    tokens: Tokens;
+    candidates: Candidate[];
+    /** Lone first-name/alias candidates of the current token, collected to resolve shared names. */
+    group: Candidate[] | null;
+    /** Per-token facts shared by every pattern that hits the same token. */
+    shapes: Map<number, Shape>;
+    sentenceStarts: Map<number, boolean>;
+    honorifics: Map<number, boolean>;
+    initialNames: Map<number, boolean>;
+    foreignSurnames: Map<number, string | null>;
+    affiliations: Map<number, boolean>;
+  }
+
+  /** One candidate per span for a shared first name, listing every client it could be. */
+  function flushGroup(ctx: ScanContext) {
+    const group = ctx.group!;
+    ctx.group = null;
+    if (group.length === 1) ctx.candidates.push(group[0]!);
+    else if (group.length > 1) {
+      const byClient = [...new Set(group.map((c) => c.clientIdx))];
+      ctx.candidates.push({ ...group[0]!, group: byClient, evidence: `${group[0]!.evidence} (shared by ${byClient.length} clients)` });
+    }
+  }
+
+  function matchTypo(ctx: ScanContext, i: number) {
+    const key = ctx.tokens.keys[i]!;
+    const seen = new Set<string>();
+    const consider = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      if (!damerauLevenshteinAtMostOne(key, name)) return;
+      // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
+      if (key.length === name.length + 1 && key.startsWith(name)) return;
+      if (name.length === key.length + 1 && name.startsWith(key)) return;
+      if (isCommonWordOrInflection(key)) return;
+      for (const p of anchors.get(name) ?? []) {
+        if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchPattern(ctx, p, i, true);
+      }
+    };
+    ctx.group = [];
+    for (const n of typoIndex.get(key) ?? []) consider(n);
+    for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) consider(n);
+    flushGroup(ctx);
+  }
+
+  /** Tries to extend an anchor hit at token i to pattern p and judges it; pushes a candidate. */
+  function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    const { text, tokens } = ctx;
+    const model = clients[p.clientIdx]!;
+    // Tokens before and after the anchor.
+    let first = i - p.anchor;
+    let last = i + (p.tokens.length - 1 - p.anchor);
+    if (first < 0 || last >= tokens.count) return;
+    for (let k = 0; k < p.tokens.length; k++) {
+      if (k === p.anchor) continue;
+      if (tokens.keys[first + k] !== p.tokens[k]) return;
+    }
+    for (let k = first; k < last; k++) {
+      const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
+      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
+    }
+
+    let start = tokens.starts[first]!;
+    let end = tokens.ends[last]!;
+    let strong = false;
+    let evidence = typo ? `${p.evidence} (typo)` : p.evidence;
+    let severity: Severity = 'medium';
+    let conditional = false;
+
+    if (p.role === 'identifier') {
+      // Widen a web address over its scheme, www. and trailing slash.
+      while (start > 0 && /[^\s<>"'(\[]/.test(text[start - 1]!)) start--;
+      while (end < text.length && /[^\s<>"')\]]/.test(text[end]!) && !/[.,;:!?]/.test(text[end]!)) end++;
+      ctx.candidates.push({ start, end, clientIdx: p.clientIdx, kind: p.kind, severity: 'high', evidence, strong: true });
+      return;
+    }
+
+    // Particles before (surnames, "De Linde"): longest spelling that fits.
+    let particleFirst = first;
+    let hasParticles = false;
+    let capitalParticle = false;
+    if (p.particleSpellings.length) {
+      for (const spelling of p.particleSpellings) {
+        const s = first - spelling.length;
+        if (s < 0) continue;
+        let ok = true;
+        for (let k = 0; k < spelling.length; k++) {
+          if (tokens.keys[s + k] !== spelling[k]) { ok = false; break; }
+          const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
+          if (!isParticleGap(gap)) { ok = false; break; }
+        }
+        if (ok) {
+          particleFirst = s;
+          hasParticles = true;
+          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
+          // "v.d." : include the closing dot of an abbreviation.
+          break;
+        }
+      }
+      if (hasParticles) start = tokens.starts[particleFirst]!;
+    }
+    if ((p as Pattern & { needsParticles?: boolean }).needsParticles && !hasParticles) return;
+
+    const anchorShape = memo(ctx.shapes, i, () => shapeOf(text, tokens.starts[i]!, tokens.ends[i]!));
+    const capital = anchorShape === Shape.Title || anchorShape === Shape.Upper;
+    const sentenceStart = memo(ctx.sentenceStarts, particleFirst, () => isSentenceStart(text, tokens.starts[particleFirst]!));
+    const honorific = memo(ctx.honorifics, particleFirst, () =>
+      particleFirst > 0 && HONORIFICS.has(tokens.keys[particleFirst - 1]!) &&
+      isWordGap(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!).replace('.', '')));
+    const initialName = () => memo(ctx.initialNames, i, () => looksLikeSentenceInitialName(text, tokens, i, dutchContext(tokens, i)));
+
+    if (p.role === 'surname') {
+      // Initials before: "J. de Vries", "J.P. de Vries", "JP de Vries".
+      let q = particleFirst - 1;
+      let initials = 0;
+      let initialMatches = false;
+      while (q >= 0 && isInitial(text, tokens, q)) {
+        const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
+        if (!/^\.?\s*$/.test(gap) && !/^\.$/.test(gap)) break;
+        initials++;
+        initialMatches = model.givenInitials.has(tokens.keys[q]![0]!) || initialMatches;
+        q--;
+      }
+      if (initials > 0 && initialMatches) {
+        start = tokens.starts[q + 1]!;
+        strong = true;
+        evidence = 'initials and surname';
+      }
+      // Given name before: full name (possibly with a typo in either part).
+      const g = particleFirst - model.given.length;
+      if (!strong && model.given.length && g >= 0) {
+        let ok = true;
+        for (let k = 0; k < model.given.length; k++) {
+          const tk = tokens.keys[g + k]!;
+          const want = model.given[k]!;
+          if (tk !== want && !(want.length >= TYPO_MIN_LENGTH && damerauLevenshteinAtMostOne(tk, want))) ok = false;
+        }
+        if (ok && isWordGap(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+          start = tokens.starts[g]!;
+          strong = true;
+          evidence = 'full name';
+        }
+      }
+      // "De Vries, J." — surname, comma, initials.
+      if (!strong && last + 1 < tokens.count) {
+        const gap = text.slice(tokens.ends[last]!, tokens.starts[last + 1]!);
+        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.has(tokens.keys[last + 1]![0]!)) {
+          end = tokens.ends[last + 1]!;
+          if (text[end] === '.') end++;
+          strong = true;
+          evidence = 'surname and initials';
+        }
+      }
+      // Double surname: the other half right before or after joins the span.
+      if (p.units === 2 && p.unit === 1) {
+        const otherUnit = model.surnameUnits[0]!;
+        for (const core of otherUnit.cores) {
+          const s = particleFirst - core.length;
+          if (s >= 0 && core.every((c, k) => tokens.keys[s + k] === c) && /^\s*-\s*$/.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+            // Leave it to the first half's match, which extends over this one.
+            return;
+          }
+        }
+      }
+      if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
+        const second = model.surnameUnits[1]!;
+        const after = last + 1;
+        if (/^\s*-\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[after]!))) {
+          let k = after;
+          // particles of the second half, then its core
+          for (const sp of second.spellings) {
+            if (sp.every((t, m) => tokens.keys[after + m] === t)) { k = after + sp.length; break; }
+          }
+          const core = second.cores.find((c) => c.every((t, m) => tokens.keys[k + m] === t));
+          if (core) {
+            end = tokens.ends[k + core.length - 1]!;
+            strong = true;
+            evidence = 'double surname';
+            // initials / given name before the first half were handled above only when !strong
+            const g2 = particleFirst - model.given.length;
+            if (model.given.length && g2 >= 0 && model.given.every((t, m) => tokens.keys[g2 + m] === t)) start = tokens.starts[g2]!;
+            let q2 = particleFirst - 1;
+            while (q2 >= 0 && isInitial(text, tokens, q2)) q2--;
+            if (q2 < particleFirst - 1) start = tokens.starts[q2 + 1]!;
+          }
+        }
+      }
+    }
+
+    if (p.role === 'given' || p.role === 'alias') {
+      // If this client's surname follows, the surname match covers the full name.
+      const next = last + 1;
+      if (next < tokens.count && model.followers.has(tokens.keys[next]!) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
+        for (const unit of model.surnameUnits) {
+          for (const sp of unit.spellings) {
+            const c = next + sp.length;
+            if (c >= tokens.count) continue;
+            if (!sp.every((t, m) => tokens.keys[next + m] === t)) continue;
+            if (unit.cores.some((core) => core.every((t, m) => tokens.keys[c + m] === t))) return;
+            // "Tim de R." — given name and the surname's initial.
+            if (sp.length > 0 && tokens.keys[c] === unit.initial && isInitial(text, tokens, c)) {
+              end = tokens.ends[c]!;
+              if (text[end] === '.') end++;
+              strong = true;
+              evidence = 'first name and surname initial';
+            }
+          }
+        }
+      }
+    }
+
+    // The case gate: an ordinary word is a name only when written like one.
+    if (!strong) {
+      if (p.role === 'given' || p.role === 'alias') {
+        if (!firstNameAlone && p.role === 'given') return;
+        if (p.common) {
+          if (!capital) return;
+          // At the start of a sentence the capital says nothing: keep it only if the client is
+          // clearly named elsewhere in the message ("3. Bram Koster ⏎ Bram is …").
+          if (sentenceStart && !honorific && !initialName()) conditional = true;
+        }
+        const foreign = memo(ctx.foreignSurnames, last, () => foreignSurnameAfter(ctx, last));
+        if (foreign !== null && !model.followers.has(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.has(foreign)) return;
+        if (memo(ctx.affiliations, last, () => affiliationAfter(ctx, last)) && !orgFollows(ctx, model, last)) return;
+      } else if (p.role === 'surname') {
+        if (honorific) {
+          strong = true;
+          evidence = 'surname after a form of address';
+        } else if (p.common) {
+          if (!capital) return;
+          // A capital at the start of a sentence says nothing, unless a particle stands before it.
+          if (sentenceStart && !hasParticles && !initialName()) conditional = true;
+          if (p.particleSpellings.length && !hasParticles && !capitalParticle) {
+            // "Boer" without "de": still a surname when capitalised mid-sentence.
+          }
+        }
+        if (hasParticles) severity = 'high';
+      } else if (p.role === 'org' || p.role === 'org-short') {
+        if (p.common) {
+          if (!capital) return;
+          if (sentenceStart && !hasParticles) return;
+        }
+        if (p.tokens.length > 1) strong = true;
+      } else if (p.role === 'detail') {
+        if (p.common && p.properNoun) {
+          const placePrep = first > 0 && PLACE_PREPOSITIONS.has(tokens.keys[first - 1]!);
+          if (!placePrep && (!capital || sentenceStart)) return;
+        }
+        severity = 'low';
+      }
+    }
+    if (strong) severity = 'high';
+    if (typo) severity = 'low';
+
+    // Possessive "'s" or "'" after the name belongs to it: "Björn's", "Roos'".
+    if (p.kind === 'name' || p.kind === 'organization') {
+      const after = text.slice(end, end + 3);
+      const m = after.match(/^['’]s\b/);
+      if (m) end += 2;
+      else if (/^['’](?![\p{L}])/u.test(after) && /[sxz]$/i.test(text.slice(start, end))) end += 1;
+    }
+
+    const candidate: Candidate = {
+      start, end, clientIdx: p.clientIdx, kind: p.kind, severity, evidence, strong,
+      ...(conditional ? { conditional } : {}),
+      ...(p.detailIndex !== undefined ? { detailIndex: p.detailIndex } : {}),
+    };
+    if ((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) ctx.group.push(candidate);
+    else ctx.candidates.push(candidate);
+  }
+
+  /**
+   * "James Clear" when the client is James O'Connor: the capitalised word right after a first
+   * name is someone's surname. Returns its key (the caller checks it is not the client's own).
+   */
+  function foreignSurnameAfter(ctx: ScanContext, last: number): string | null {
+    const { text, tokens } = ctx;
+    const next = last + 1;
+    if (next >= tokens.count) return null;
+    const gap = text.slice(tokens.ends[last]!, tokens.starts[next]!);
+    if (gap !== ' ' && gap !== '\u00a0') return null;
+    if (shapeOf(text, tokens.starts[next]!, tokens.ends[next]!) !== Shape.Title) return null;
+    const key = tokens.keys[next]!;
+    if (PARTICLES.has(key) || key.length < 2) return null;
+    return key;
+  }
+
+  /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
+  function affiliationAfter(ctx: ScanContext, last: number): boolean {
+    const { tokens } = ctx;
+    return last + 2 < tokens.count && OTHER_AFFILIATION_1.has(tokens.keys[last + 1]!) && OTHER_AFFILIATION_2.has(tokens.keys[last + 2]!);
+  }
+
+  /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
+  function orgFollows(ctx: ScanContext, model: ClientModel, last: number): boolean {
+    const { tokens } = ctx;
+    for (let k = last + 2; k < Math.min(tokens.count, last + 7); k++) if (model.orgTokens.has(tokens.keys[k]!) && !PARTICLES.has(tokens.keys[k]!)) return true;
+    return false;
+  }
+
+  function resolve(all: Candidate[]): Finding[] {
+    const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
+    const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
+    // Items per client that stand on their own (not details).
+    const evidence = new Map<number, number>();
+    for (const c of candidates) if (c.kind !== 'detail' && !c.group) evidence.set(c.clientIdx, (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1));
+
+    // Shared first names: the client the rest of the message points to (most evidence); on a
+    // tie, every tied client is reported.
+    const kept: Candidate[] = [];
+    for (const c of candidates) {
+      if (!c.group) {
+        kept.push(c);
+        continue;
+      }
+      let best = -1;
+      let winners: number[] = [];
+      for (const ci of c.group) {
+        const e = evidence.get(ci) ?? 0;
+        if (e > best) {
+          best = e;
+          winners = [ci];
+        } else if (e === best) winners.push(ci);
+      }
+      // Without any context, one report is enough to stop the send; name the first client.
+      if (best === 0) winners = winners.slice(0, 1);
+      for (const ci of winners) kept.push({ ...c, clientIdx: ci, group: undefined });
+    }
+    // Details count only with another registered item of the same client in the message.
+    const items = new Map<number, Set<string>>();
+    for (const c of kept) {
+      const id = c.kind === 'detail' ? `d${c.detailIndex}` : c.kind;
+      let s = items.get(c.clientIdx);
+      if (!s) items.set(c.clientIdx, (s = new Set()));
+      s.add(id);
+    }
+    const withDetails = kept.filter((c) => c.kind !== 'detail' || (items.get(c.clientIdx)?.size ?? 0) >= 2);
+
+    // Overlaps: keep the longest span; on a tie, the strongest.
+    withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
+    const out: Finding[] = [];
+    let lastEnd = -1;
+    let lastClient = -1;
+    for (const c of withDetails) {
+      if (c.start < lastEnd) {
+        // Same span for another client (a shared first name with equal evidence): report it too.
+        const prev = out[out.length - 1]!;
+        if (!(c.start === prev.start && c.end === prev.end && c.clientIdx !== lastClient && clients[c.clientIdx]!.id !== prev.clientId)) continue;
+      }
+      out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
+      lastEnd = Math.max(lastEnd, c.end);
+      lastClient = c.clientIdx;
+    }
+    return out;
+  }
+
+  return { scan };
+}
+
+function memo<T>(cache: Map<number, T>, key: number, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const v = compute();
+  cache.set(key, v);
+  return v;
+}
+
+function rank(c: Candidate): number {
+  return (c.strong ? 4 : 0) + (c.severity === 'high' ? 2 : c.severity === 'medium' ? 1 : 0);
+}
+
+function isLetters(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return !(c >= 48 && c <= 57);
+}
+
+/** Whitespace (no line break) between two words of one name. */
+function isWordGap(gap: string): boolean {
+  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap);
+}
+
+/** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
+function isNamePartGap(gap: string): boolean {
+  return isWordGap(gap) || /^['’-]$/.test(gap);
+}
+
+/** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t). */
+function isParticleGap(gap: string): boolean {
+  return gap.length > 0 && gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+}
+
+/** A single capital letter token used as an initial ("J." or "J" in "JP"). */
+function isInitial(text: string, tokens: Tokens, k: number): boolean {
+  const s = tokens.starts[k]!;
+  const e = tokens.ends[k]!;
+  return e - s === 1 && /\p{Lu}/u.test(text[s]!);
+}
+
+/** The words around token i read as Dutch rather than English. */
+function dutchContext(tokens: Tokens, i: number): boolean {
+  let nl = 0;
+  let en = 0;
+  for (let k = i + 1; k < Math.min(tokens.count, i + 5); k++) {
+    const key = tokens.keys[k]!;
+    const d = isDutchWord(key);
+    const e = isEnglishWord(key);
+    if (d && !e) nl++;
+    if (e && !d) en++;
+  }
+  return nl > en;
+}
+
+/** All strings with one character removed. */
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * Part-of-speech evidence for the one hard case: a registered name that is also an ordinary word,
+ * written with a capital at the start of a sentence ("Will you…" vs "Will called"). compromise
+ * reads English; for Dutch sentences its modal-verb reading of "Will" is meaningless, so the
+ * caller says which language the context is. Runs only on such rare candidates, never per token.
+ */
+import nlp from 'compromise';
+import { isDutchWord } from './lexicon';
+import type { Tokens } from './text';
+
+const NOT_A_NAME = ['Verb', 'Modal', 'Auxiliary', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord'];
+
+export function looksLikeSentenceInitialName(text: string, tokens: Tokens, i: number, dutchContext: boolean): boolean {
+  // In a Dutch sentence, a Dutch word at the start is read as that word ("Wil je…", "Groen licht",
+  // "Haar functie"); an English-only word is not ("Will heeft…").
+  if (dutchContext) return !isDutchWord(tokens.keys[i]!);
+  const start = tokens.starts[i]!;
+  let end = start;
+  while (end < text.length && end - start < 200 && !/[.!?\n]/.test(text[end]!)) end++;
+  const sentence = text.slice(start, end);
+  const doc = nlp(sentence);
+  const first = doc.terms().json()[0]?.terms?.[0] as { tags?: string[] } | undefined;
+  const tags = first?.tags ?? [];
+  if (tags.includes('Person') || tags.includes('FirstName')) return true;
+  return !tags.some((t) => NOT_A_NAME.includes(t));
+}
+
+/** Possible person names in a short text, by compromise's people() tagger (English-leaning). */
+export function peopleHints(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const doc = nlp(text);
+  const json = doc.people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
+  for (const p of json) if (p.offset) out.push({ start: p.offset.start, end: p.offset.start + p.offset.length });
+  return out;
+}

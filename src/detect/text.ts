@@ -1,0 +1,209 @@
+/**
+ * Tokenising with folding: one pass over the text that yields word tokens with their
+ * UTF-16 offsets in the ORIGINAL text and a folded key (lower case, no diacritics, ligatures
+ * spelled out, zero-width and soft-hyphen characters dropped), so `Öztürk`, `OZTURK`,
+ * `Oz\u200Bturk` and `ozturk` all have the key `ozturk`.
+ *
+ * Hot path: most characters are ASCII and take a table lookup; other characters are folded
+ * once and cached. No regular expressions in the loop.
+ */
+
+/** Characters that vanish inside a word (zero-width space/joiners, word joiner, BOM, soft hyphen). */
+const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
+
+/** Letters NFKD does not decompose but a Dutch reader treats as plain letters. */
+const SPECIAL_FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't',
+};
+
+const enum CharClass {
+  Separator = 0,
+  Word = 1,
+  Invisible = 2,
+}
+
+const foldCache = new Map<number, string>();
+const classCache = new Map<number, CharClass>();
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+
+function classify(code: number): CharClass {
+  let c = classCache.get(code);
+  if (c === undefined) {
+    const ch = String.fromCharCode(code);
+    if (INVISIBLE.has(code)) c = CharClass.Invisible;
+    else if (LETTER_OR_DIGIT.test(ch)) c = CharClass.Word;
+    // A combining mark continues the word it decorates (e.g. decomposed "e\u0301").
+    else if (MARK.test(ch)) c = CharClass.Invisible;
+    else c = CharClass.Separator;
+    classCache.set(code, c);
+  }
+  return c;
+}
+
+/** Folded form of one BMP word character (may be 0, 1 or 2 characters long). */
+function foldCode(code: number): string {
+  let f = foldCache.get(code);
+  if (f === undefined) {
+    const ch = String.fromCharCode(code);
+    const lower = ch.toLowerCase();
+    f = SPECIAL_FOLDS[lower] ?? lower.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    foldCache.set(code, f);
+  }
+  return f;
+}
+
+/** Fold an arbitrary string the way token keys are folded, keeping only word characters and single spaces. */
+export function foldText(s: string): string {
+  return tokenize(s).keys.join(' ');
+}
+
+export interface Tokens {
+  /** Number of tokens. */
+  count: number;
+  /** Folded keys. */
+  keys: string[];
+  /** Start offsets in the original text (UTF-16). */
+  starts: Int32Array;
+  /** End offsets (exclusive) in the original text. */
+  ends: Int32Array;
+}
+
+/** ASCII fast path tables. */
+const ASCII_WORD = new Uint8Array(128);
+for (let i = 0; i < 128; i++) {
+  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) ASCII_WORD[i] = 1;
+}
+
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  // Upper bound on tokens: every other character.
+  let starts = new Int32Array(Math.min(n, 1024) + 1);
+  let ends = new Int32Array(starts.length);
+  const keys: string[] = [];
+  let count = 0;
+  // Lower-casing the whole text once is much cheaper than per token, when it keeps offsets.
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === n;
+
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const isWord = code < 128 ? ASCII_WORD[code] === 1 : code >= 0xd800 && code <= 0xdfff ? false : classify(code) === CharClass.Word;
+    if (!isWord) {
+      i++;
+      continue;
+    }
+    // A token: scan to its end, noting whether it is pure ASCII.
+    const start = i;
+    let ascii = true;
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        if (ASCII_WORD[c] !== 1) break;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        break;
+      } else {
+        const cls = classify(c);
+        if (cls === CharClass.Separator) break;
+        ascii = false;
+      }
+      j++;
+    }
+    let end = j;
+    let key: string;
+    if (ascii) {
+      key = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
+    } else {
+      let k = '';
+      for (let p = start; p < end; p++) {
+        const c = text.charCodeAt(p);
+        if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+        else if (classify(c) === CharClass.Word) k += foldCode(c);
+      }
+      key = k;
+      // Trailing invisible characters do not belong to the token's span.
+      while (end > start && classify(text.charCodeAt(end - 1)) === CharClass.Invisible && text.charCodeAt(end - 1) < 0x300) end--;
+    }
+    if (key.length > 0) {
+      if (count === starts.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      keys.push(key);
+      count++;
+    }
+    i = j;
+  }
+  return { count, keys, starts, ends };
+}
+
+/** Shape of a token as written: drives the "is this a name or a word" decision. */
+export const enum Shape {
+  Lower = 0,
+  Title = 1,
+  Upper = 2,
+  Other = 3,
+}
+
+export function shapeOf(text: string, start: number, end: number): Shape {
+  const c0 = text.charCodeAt(start);
+  if (c0 >= 97 && c0 <= 122) return Shape.Lower;
+  if (c0 >= 48 && c0 <= 57) return Shape.Other;
+  const first = text[start]!;
+  const firstUpper = first !== first.toLowerCase();
+  if (!firstUpper) {
+    return first !== first.toUpperCase() ? Shape.Lower : Shape.Other;
+  }
+  let lower = 0;
+  let upper = 0;
+  for (let p = start + 1; p < end; p++) {
+    const ch = text[p]!;
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  if (upper > 0 && lower === 0) return Shape.Upper;
+  return Shape.Title;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '\n', ':', ';', '•', '\u2022']);
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '„', '*', '-', '–', '—', '>', ' ', '\t', '\r', '\u00a0']);
+
+/** True when the token at `start` begins a sentence, a line or the text (so a capital says nothing). */
+export function isSentenceStart(text: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0) {
+    const ch = text[p]!;
+    if (SENTENCE_END.has(ch)) {
+      // "J. de Vries": a single-letter initial before the dot does not end a sentence.
+      if (ch === '.' && p >= 1 && /\p{Lu}/u.test(text[p - 1]!) && (p < 2 || !/\p{L}/u.test(text[p - 2]!))) return false;
+      // Numbered list items ("1. Under ...") start a sentence too.
+      return true;
+    }
+    if (OPENERS.has(ch)) {
+      p--;
+      continue;
+    }
+    // Emoji and other symbols between sentences.
+    const code = ch.charCodeAt(0);
+    if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xfe0f) {
+      p--;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** The characters between two tokens (a, b) in the original text. */
+export function gapBetween(text: string, tokens: Tokens, a: number, b: number): string {
+  return text.slice(tokens.ends[a]!, tokens.starts[b]!);
+}
