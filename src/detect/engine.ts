@@ -51,6 +51,13 @@ interface Pattern {
   detailIndex?: number;
   /** Evidence label. */
   evidence: string;
+  /**
+   * Set when several clients share this exact pattern (a common first name or surname): one
+   * pattern for all of them, so a hit costs the same with 10 or 10,000 clients. The indexes find
+   * the few clients for whom the context makes a stronger match (given name, initials, surname).
+   */
+  clients?: number[];
+  byNeighbour?: Map<string, number[]>;
 }
 
 interface ClientModel {
@@ -130,12 +137,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (list) list.push(p);
     else anchors.set(key, [p]);
   };
+  const typoFilter = new TypoFilter();
   const addTypo = (key: string) => {
     if (key.length < TYPO_MIN_LENGTH || common(key)) return;
     for (const v of [key, ...deletions(key)]) {
       const list = typoIndex.get(v);
       if (!list) typoIndex.set(v, [key]);
       else if (!list.includes(key)) list.push(key);
+      typoFilter.add(v);
     }
   };
 
@@ -289,27 +298,26 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     });
   });
 
+  mergeSharedPatterns(anchors, clients);
+
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = {
-      text, tokens, candidates, group: null, shapes: new Map(), sentenceStarts: new Map(), honorifics: new Map(),
-      initialNames: new Map(), foreignSurnames: new Map(), affiliations: new Map(),
-    };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: new Int8Array(tokens.count * FACTS) };
 
     for (let i = 0; i < tokens.count; i++) {
       const key = tokens.keys[i]!;
       const patterns = anchors.get(key);
       if (patterns) {
         ctx.group = [];
-        for (const p of patterns) matchPattern(ctx, p, i, false);
+        for (const p of patterns) matchAnchor(ctx, p, i, false);
         flushGroup(ctx);
       } else if (key.length >= TYPO_MIN_LENGTH - 1 && typoIndex.size && isLetters(key)) {
         matchTypo(ctx, i);
       }
     }
     const emailSpans = findEmails(text);
-    const phoneSpans = findPhones(text);
+    const phoneSpans = findPhones(text, tokens);
     if (emails.size) {
       for (const span of emailSpans) {
         const ci = emails.get(canonicalEmail(span.value.replace(/[.]+$/, '')));
@@ -332,51 +340,90 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     candidates: Candidate[];
     /** Lone first-name/alias candidates of the current token, collected to resolve shared names. */
     group: Candidate[] | null;
-    /** Per-token facts shared by every pattern that hits the same token. */
-    shapes: Map<number, Shape>;
-    sentenceStarts: Map<number, boolean>;
-    honorifics: Map<number, boolean>;
-    initialNames: Map<number, boolean>;
-    foreignSurnames: Map<number, string | null>;
-    affiliations: Map<number, boolean>;
+    /** Per-token facts shared by every pattern that hits the same token (0 = not computed yet). */
+    facts: Int8Array;
   }
 
-  /** One candidate per span for a shared first name, listing every client it could be. */
+  /** One candidate per span for a shared name, listing every client it could be. */
   function flushGroup(ctx: ScanContext) {
     const group = ctx.group!;
     ctx.group = null;
-    if (group.length === 1) ctx.candidates.push(group[0]!);
-    else if (group.length > 1) {
-      const byClient = [...new Set(group.map((c) => c.clientIdx))];
-      ctx.candidates.push({ ...group[0]!, group: byClient, evidence: `${group[0]!.evidence} (shared by ${byClient.length} clients)` });
+    const bySpan = new Map<string, Candidate[]>();
+    for (const c of group) {
+      const k = `${c.start}:${c.end}`;
+      const list = bySpan.get(k);
+      if (list) list.push(c);
+      else bySpan.set(k, [c]);
+    }
+    for (const list of bySpan.values()) {
+      const byClient = [...new Set(list.flatMap((c) => c.group ?? [c.clientIdx]))];
+      if (byClient.length === 1) ctx.candidates.push({ ...list[0]!, group: undefined });
+      else ctx.candidates.push({ ...list[0]!, group: byClient, evidence: `${list[0]!.evidence} (shared by ${byClient.length} clients)` });
     }
   }
 
+  /**
+   * One typo in a name: symmetric-deletion lookup (the token, or the token minus one letter,
+   * equals a name or a name minus one letter), then a real Damerau-Levenshtein check. A bit
+   * filter over the deletion hashes, computed without allocating, rules out nearly every token
+   * first, so ordinary prose costs a few multiplications per word.
+   */
   function matchTypo(ctx: ScanContext, i: number) {
     const key = ctx.tokens.keys[i]!;
-    const seen = new Set<string>();
-    const consider = (name: string) => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      if (!damerauLevenshteinAtMostOne(key, name)) return;
-      // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
-      if (key.length === name.length + 1 && key.startsWith(name)) return;
-      if (name.length === key.length + 1 && name.startsWith(key)) return;
-      if (isCommonWordOrInflection(key)) return;
-      for (const p of anchors.get(name) ?? []) {
-        if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchPattern(ctx, p, i, true);
-      }
-    };
+    if (!typoFilter.mayMatch(key)) return;
+    const names = new Set<string>();
+    for (const n of typoIndex.get(key) ?? []) names.add(n);
+    for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
+    let rejectedAsWord: boolean | undefined;
     ctx.group = [];
-    for (const n of typoIndex.get(key) ?? []) consider(n);
-    for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) consider(n);
+    for (const name of names) {
+      if (!damerauLevenshteinAtMostOne(key, name)) continue;
+      // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
+      if (key.length === name.length + 1 && key.startsWith(name)) continue;
+      if (name.length === key.length + 1 && name.startsWith(key)) continue;
+      rejectedAsWord ??= isCommonWordOrInflection(key);
+      if (rejectedAsWord) break;
+      for (const p of anchors.get(name) ?? []) {
+        if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
+      }
+    }
     flushGroup(ctx);
   }
 
   /** Tries to extend an anchor hit at token i to pattern p and judges it; pushes a candidate. */
-  function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+  /**
+   * A hit on a pattern shared by many clients: the few clients the neighbouring tokens point to
+   * (their given name, initial or surname is right there) are tried one by one for a strong
+   * match; everyone else shares one judgement of the lone name.
+   */
+  function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    if (!p.clients) return matchPattern(ctx, p, i, typo, p.clientIdx, true, undefined);
+    const { tokens } = ctx;
+    const special = new Set<number>();
+    const look = (k: number) => {
+      if (k < 0 || k >= tokens.count) return;
+      const key = tokens.keys[k]!;
+      const list = p.byNeighbour!.get(key.length === 1 ? '#' + key : key);
+      if (list) for (const c of list) special.add(c);
+    };
+    const first = i - p.anchor;
+    const last = i + (p.tokens.length - 1 - p.anchor);
+    // Before: given names and initials up to a few tokens back (particles in between); after: the surname.
+    for (let k = first - 1; k >= Math.max(0, first - 8); k--) look(k);
+    for (let k = last + 1; k <= Math.min(tokens.count - 1, last + 4); k++) look(k);
+    const before = ctx.candidates.length;
+    const groupBefore = ctx.group?.length ?? 0;
+    for (const c of special) matchPattern(ctx, p, i, typo, c, true, undefined);
+    const madeStrong =
+      ctx.candidates.slice(before).some((c) => c.strong) || (ctx.group?.slice(groupBefore).some((c) => c.strong) ?? false);
+    if (madeStrong) return;
+    const rest = special.size ? p.clients.filter((c) => !special.has(c)) : p.clients;
+    if (rest.length) matchPattern(ctx, p, i, typo, rest[0]!, false, rest.length > 1 ? rest : undefined);
+  }
+
+  function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: number[] | undefined) {
     const { text, tokens } = ctx;
-    const model = clients[p.clientIdx]!;
+    const model = clients[ci]!;
     // Tokens before and after the anchor.
     let first = i - p.anchor;
     let last = i + (p.tokens.length - 1 - p.anchor);
@@ -401,7 +448,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // Widen a web address over its scheme, www. and trailing slash.
       while (start > 0 && /[^\s<>"'(\[]/.test(text[start - 1]!)) start--;
       while (end < text.length && /[^\s<>"')\]]/.test(text[end]!) && !/[.,;:!?]/.test(text[end]!)) end++;
-      ctx.candidates.push({ start, end, clientIdx: p.clientIdx, kind: p.kind, severity: 'high', evidence, strong: true });
+      ctx.candidates.push({ start, end, clientIdx: ci, kind: p.kind, severity: 'high', evidence, strong: true });
       return;
     }
 
@@ -431,15 +478,11 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     if ((p as Pattern & { needsParticles?: boolean }).needsParticles && !hasParticles) return;
 
-    const anchorShape = memo(ctx.shapes, i, () => shapeOf(text, tokens.starts[i]!, tokens.ends[i]!));
-    const capital = anchorShape === Shape.Title || anchorShape === Shape.Upper;
-    const sentenceStart = memo(ctx.sentenceStarts, particleFirst, () => isSentenceStart(text, tokens.starts[particleFirst]!));
-    const honorific = memo(ctx.honorifics, particleFirst, () =>
-      particleFirst > 0 && HONORIFICS.has(tokens.keys[particleFirst - 1]!) &&
-      isWordGap(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!).replace('.', '')));
-    const initialName = () => memo(ctx.initialNames, i, () => looksLikeSentenceInitialName(text, tokens, i, dutchContext(tokens, i)));
+    const capital = fact(ctx, i, F_CAPITAL);
+    const sentenceStart = fact(ctx, particleFirst, F_SENTENCE_START);
+    const honorific = fact(ctx, particleFirst, F_HONORIFIC);
 
-    if (p.role === 'surname') {
+    if (p.role === 'surname' && allowStrong) {
       // Initials before: "J. de Vries", "J.P. de Vries", "JP de Vries".
       let q = particleFirst - 1;
       let initials = 0;
@@ -517,7 +560,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
     }
 
-    if (p.role === 'given' || p.role === 'alias') {
+    if ((p.role === 'given' || p.role === 'alias') && allowStrong) {
       // If this client's surname follows, the surname match covers the full name.
       const next = last + 1;
       if (next < tokens.count && model.followers.has(tokens.keys[next]!) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
@@ -547,11 +590,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (!capital) return;
           // At the start of a sentence the capital says nothing: keep it only if the client is
           // clearly named elsewhere in the message ("3. Bram Koster ⏎ Bram is …").
-          if (sentenceStart && !honorific && !initialName()) conditional = true;
+          if (sentenceStart && !honorific && !fact(ctx, i, F_INITIAL_NAME)) conditional = true;
         }
-        const foreign = memo(ctx.foreignSurnames, last, () => foreignSurnameAfter(ctx, last));
-        if (foreign !== null && !model.followers.has(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.has(foreign)) return;
-        if (memo(ctx.affiliations, last, () => affiliationAfter(ctx, last)) && !orgFollows(ctx, model, last)) return;
+        if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
+          const foreign = tokens.keys[last + 1]!;
+          if (!model.followers.has(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.has(foreign)) return;
+        }
+        if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
       } else if (p.role === 'surname') {
         if (honorific) {
           strong = true;
@@ -559,7 +604,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         } else if (p.common) {
           if (!capital) return;
           // A capital at the start of a sentence says nothing, unless a particle stands before it.
-          if (sentenceStart && !hasParticles && !initialName()) conditional = true;
+          if (sentenceStart && !hasParticles && !fact(ctx, i, F_INITIAL_NAME)) conditional = true;
           if (p.particleSpellings.length && !hasParticles && !capitalParticle) {
             // "Boer" without "de": still a surname when capitalised mid-sentence.
           }
@@ -591,11 +636,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
 
     const candidate: Candidate = {
-      start, end, clientIdx: p.clientIdx, kind: p.kind, severity, evidence, strong,
+      start, end, clientIdx: ci, kind: p.kind, severity, evidence, strong,
+      ...(shared && !strong ? { group: shared } : {}),
       ...(conditional ? { conditional } : {}),
       ...(p.detailIndex !== undefined ? { detailIndex: p.detailIndex } : {}),
     };
-    if ((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) ctx.group.push(candidate);
+    if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
     else ctx.candidates.push(candidate);
   }
 
@@ -603,16 +649,47 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * "James Clear" when the client is James O'Connor: the capitalised word right after a first
    * name is someone's surname. Returns its key (the caller checks it is not the client's own).
    */
-  function foreignSurnameAfter(ctx: ScanContext, last: number): string | null {
+  function foreignSurnameAfter(ctx: ScanContext, last: number): boolean {
     const { text, tokens } = ctx;
     const next = last + 1;
-    if (next >= tokens.count) return null;
+    if (next >= tokens.count) return false;
     const gap = text.slice(tokens.ends[last]!, tokens.starts[next]!);
-    if (gap !== ' ' && gap !== '\u00a0') return null;
-    if (shapeOf(text, tokens.starts[next]!, tokens.ends[next]!) !== Shape.Title) return null;
+    if (gap !== ' ' && gap !== '\u00a0') return false;
+    if (shapeOf(text, tokens.starts[next]!, tokens.ends[next]!) !== Shape.Title) return false;
     const key = tokens.keys[next]!;
-    if (PARTICLES.has(key) || key.length < 2) return null;
-    return key;
+    return !PARTICLES.has(key) && key.length >= 2;
+  }
+
+  /** A per-token fact, computed once per scan whatever the number of patterns hitting the token. */
+  function fact(ctx: ScanContext, k: number, which: number): boolean {
+    const slot = k * FACTS + which;
+    const known = ctx.facts[slot]!;
+    if (known !== 0) return known === 2;
+    const { text, tokens } = ctx;
+    let v: boolean;
+    switch (which) {
+      case F_CAPITAL: {
+        const shape = shapeOf(text, tokens.starts[k]!, tokens.ends[k]!);
+        v = shape === Shape.Title || shape === Shape.Upper;
+        break;
+      }
+      case F_SENTENCE_START:
+        v = isSentenceStart(text, tokens.starts[k]!);
+        break;
+      case F_HONORIFIC:
+        v = k > 0 && HONORIFICS.has(tokens.keys[k - 1]!) && isWordGap(text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).replace('.', ''));
+        break;
+      case F_INITIAL_NAME:
+        v = looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
+        break;
+      case F_FOREIGN_SURNAME_AFTER:
+        v = foreignSurnameAfter(ctx, k);
+        break;
+      default:
+        v = affiliationAfter(ctx, k);
+    }
+    ctx.facts[slot] = v ? 2 : 1;
+    return v;
   }
 
   /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
@@ -687,11 +764,62 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   return { scan };
 }
 
-function memo<T>(cache: Map<number, T>, key: number, compute: () => T): T {
-  if (cache.has(key)) return cache.get(key)!;
-  const v = compute();
-  cache.set(key, v);
-  return v;
+const F_CAPITAL = 0;
+const F_SENTENCE_START = 1;
+const F_HONORIFIC = 2;
+const F_INITIAL_NAME = 3;
+const F_FOREIGN_SURNAME_AFTER = 4;
+const F_AFFILIATION_AFTER = 5;
+const FACTS = 6;
+
+/**
+ * Folds patterns that differ only in their client (a first name or surname many clients share)
+ * into one pattern with a client list and a neighbour index: a hit then costs the same whether
+ * one or three hundred clients are called Sanne.
+ */
+function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
+  for (const [key, list] of anchors) {
+    if (list.length < 2) continue;
+    const buckets = new Map<string, Pattern[]>();
+    const kept: Pattern[] = [];
+    for (const p of list) {
+      const mergeable = (p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1;
+      if (!mergeable) {
+        kept.push(p);
+        continue;
+      }
+      const sig = [p.role, p.tokens.join(' '), p.particleSpellings.map((sp) => sp.join(' ')).join('/'), p.common, p.properNoun, p.evidence].join('|');
+      const b = buckets.get(sig);
+      if (b) b.push(p);
+      else buckets.set(sig, [p]);
+    }
+    for (const b of buckets.values()) {
+      if (b.length === 1) {
+        kept.push(b[0]!);
+        continue;
+      }
+      const byNeighbour = new Map<string, number[]>();
+      const index = (k: string, c: number) => {
+        const l = byNeighbour.get(k);
+        if (l) l.push(c);
+        else byNeighbour.set(k, [c]);
+      };
+      for (const p of b) {
+        const m = clients[p.clientIdx]!;
+        if (p.role === 'surname') {
+          for (const g of m.given) index(g.length === 1 ? '#' + g : g, p.clientIdx);
+          for (const g of m.givenInitials) index('#' + g, p.clientIdx);
+        } else {
+          for (const u of m.surnameUnits) {
+            for (const core of u.cores) index(core[0]!.length === 1 ? '#' + core[0]! : core[0]!, p.clientIdx);
+            index('#' + u.initial, p.clientIdx);
+          }
+        }
+      }
+      kept.push({ ...b[0]!, clients: b.map((p) => p.clientIdx), byNeighbour });
+    }
+    anchors.set(key, kept);
+  }
 }
 
 function rank(c: Candidate): number {
@@ -737,6 +865,41 @@ function dutchContext(tokens: Tokens, i: number): boolean {
     if (e && !d) en++;
   }
   return nl > en;
+}
+
+/**
+ * A bit set over 32-bit hashes of strings and their one-letter deletions. `mayMatch` hashes a
+ * token and each of its deletions in place (no substrings), answering "certainly not a typo of a
+ * registered name" for almost every ordinary word.
+ */
+class TypoFilter {
+  private static readonly BITS = 1 << 22;
+  private readonly bits = new Uint32Array(TypoFilter.BITS >>> 5);
+
+  add(s: string): void {
+    const h = hashSkipping(s, -1) & (TypoFilter.BITS - 1);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  private has(h: number): boolean {
+    const m = h & (TypoFilter.BITS - 1);
+    return (this.bits[m >>> 5]! & (1 << (m & 31))) !== 0;
+  }
+
+  mayMatch(token: string): boolean {
+    if (this.has(hashSkipping(token, -1))) return true;
+    for (let skip = 0; skip < token.length; skip++) if (this.has(hashSkipping(token, skip))) return true;
+    return false;
+  }
+}
+
+function hashSkipping(s: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    if (i === skip) continue;
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** All strings with one character removed. */

@@ -66,20 +66,37 @@ export interface Span {
 
 // e-mail: local@domain.tld ; trailing dots are trimmed.
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-// Phone: optional +, then digits with separators; at least 8 digits, checked after.
-const PHONE_IN_TEXT = /(?:\+|\b00)?\d(?:[\s\-./]?(?:\(0\))?[\s\-./]?\d){7,14}\b/g;
 
 export function findEmails(text: string): Span[] {
   if (text.indexOf('@') < 0) return [];
   return [...text.matchAll(EMAIL_IN_TEXT)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, value: m[0] }));
 }
 
-export function findPhones(text: string): Span[] {
+/**
+ * Phone numbers, found from the digit tokens the tokenizer already produced: a run of digit
+ * groups joined by phone separators (space, -, ., /, parentheses), optionally led by "+", with
+ * 8 to 15 digits in all. Ordinary numbers ("2 april", "14.00 uur") have too few digits.
+ */
+export function findPhones(text: string, tokens: { count: number; keys: string[]; starts: Int32Array; ends: Int32Array }): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(PHONE_IN_TEXT)) {
-    const d = digitsOf(m[0]);
-    if (d.length < 8 || d.length > 15) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, value: m[0] });
+  const { count, keys, starts, ends } = tokens;
+  for (let i = 0; i < count; i++) {
+    const c = keys[i]!.charCodeAt(0);
+    if (c < 48 || c > 57 || !/^\d+$/.test(keys[i]!)) continue;
+    let digits = keys[i]!.length;
+    let j = i;
+    while (j + 1 < count && digits < 15) {
+      const gap = text.slice(ends[j]!, starts[j + 1]!);
+      if (!/^(?:[ \-./]|\s?\(0\)\s?| \(|\) ?|\s?-\s?)$/.test(gap) || !/^\d+$/.test(keys[j + 1]!)) break;
+      digits += keys[++j]!.length;
+    }
+    if (digits >= 8 && digits <= 15) {
+      let start = starts[i]!;
+      if (start > 0 && text[start - 1] === '+') start--;
+      else if (start > 0 && text[start - 1] === '(' ) start--;
+      out.push({ start, end: ends[j]!, value: text.slice(start, ends[j]!) });
+    }
+    i = j;
   }
   return out;
 }
