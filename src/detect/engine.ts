@@ -17,7 +17,7 @@ import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
 import { isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
-import type { Detector, DetectorOptions, Finding, FindingKind, ScanResult, Severity } from './types';
+import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
 type Role =
   | 'given'
@@ -58,6 +58,8 @@ interface Pattern {
    */
   clients?: number[];
   byNeighbour?: Map<string, number[]>;
+  /** For a shared detail: the detail's number for each client in `clients`. */
+  detailIndexes?: number[];
 }
 
 interface ClientModel {
@@ -85,6 +87,8 @@ interface Candidate {
   group?: number[];
   /** Only a finding if the client is clearly named elsewhere in the same message. */
   conditional?: boolean;
+  /** A detail several clients share: their indexes, and the detail's number for each. */
+  detailGroup?: { clients: number[]; detailIndexes: number[] };
 }
 
 const TYPO_MIN_LENGTH = 5;
@@ -331,7 +335,16 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
     }
     const findings = resolve(candidates);
-    return { findings, other: findOtherPersonalData(text, tokens, findings, { emails: emailSpans, phones: phoneSpans }) };
+    // Unregistered personal data is computed on first use: the guard only needs client findings
+    // on every pause in typing; the CLI and the dialog ask for the rest.
+    let other: OtherFinding[] | undefined;
+    return {
+      findings,
+      get other() {
+        other ??= findOtherPersonalData(text, tokens, findings, { emails: emailSpans, phones: phoneSpans });
+        return other;
+      },
+    };
   }
 
   interface ScanContext {
@@ -398,6 +411,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    */
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
     if (!p.clients) return matchPattern(ctx, p, i, typo, p.clientIdx, true, undefined);
+    if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
     const { tokens } = ctx;
     const special = new Set<number>();
     const look = (k: number) => {
@@ -640,6 +654,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       ...(shared && !strong ? { group: shared } : {}),
       ...(conditional ? { conditional } : {}),
       ...(p.detailIndex !== undefined ? { detailIndex: p.detailIndex } : {}),
+      ...(p.detailIndexes ? { detailGroup: { clients: p.clients!, detailIndexes: p.detailIndexes } } : {}),
     };
     if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
     else ctx.candidates.push(candidate);
@@ -710,10 +725,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
     // Items per client that stand on their own (not details).
     const evidence = new Map<number, number>();
-    for (const c of candidates) if (c.kind !== 'detail' && !c.group) evidence.set(c.clientIdx, (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1));
+    // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
+    for (const c of candidates) if (!c.group && !c.detailGroup) evidence.set(c.clientIdx, (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1));
 
-    // Shared first names: the client the rest of the message points to (most evidence); on a
-    // tie, every tied client is reported.
+    // Shared first names: the client the rest of the message points to (most evidence).
     const kept: Candidate[] = [];
     for (const c of candidates) {
       if (!c.group) {
@@ -729,34 +744,65 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           winners = [ci];
         } else if (e === best) winners.push(ci);
       }
-      // Without any context, one report is enough to stop the send; name the first client.
-      if (best === 0) winners = winners.slice(0, 1);
-      for (const ci of winners) kept.push({ ...c, clientIdx: ci, group: undefined });
+      // On a tie (no context), one report is enough to stop the send: the first such client.
+      kept.push({ ...c, clientIdx: winners[0]!, group: undefined });
     }
-    // Details count only with another registered item of the same client in the message.
-    const items = new Map<number, Set<string>>();
+    // Details count only with another registered item of the same client in the message: a
+    // second detail, or a name, identifier or organisation.
+    const items = new Map<number, number>();
+    const bump = (ci: number) => items.set(ci, (items.get(ci) ?? 0) + 1);
+    const kinds = new Set<string>();
+    for (const c of kept) if (c.kind !== 'detail' && !kinds.has(`${c.clientIdx}:${c.kind}`)) {
+      kinds.add(`${c.clientIdx}:${c.kind}`);
+      bump(c.clientIdx);
+    }
+    const details = new Set<string>();
+    const seenGroups = new Set<number[]>();
+    const addDetail = (ci: number, di: number) => {
+      const k = `${ci}:${di}`;
+      if (!details.has(k)) {
+        details.add(k);
+        bump(ci);
+      }
+    };
     for (const c of kept) {
-      const id = c.kind === 'detail' ? `d${c.detailIndex}` : c.kind;
-      let s = items.get(c.clientIdx);
-      if (!s) items.set(c.clientIdx, (s = new Set()));
-      s.add(id);
+      if (c.kind !== 'detail') continue;
+      if (c.detailGroup) {
+        if (seenGroups.has(c.detailGroup.clients)) continue;
+        seenGroups.add(c.detailGroup.clients);
+        c.detailGroup.clients.forEach((ci, k) => addDetail(ci, c.detailGroup!.detailIndexes[k]!));
+      } else addDetail(c.clientIdx, c.detailIndex!);
     }
-    const withDetails = kept.filter((c) => c.kind !== 'detail' || (items.get(c.clientIdx)?.size ?? 0) >= 2);
+    const qualifies = (ci: number) => (items.get(ci) ?? 0) >= 2;
+    const withDetails: Candidate[] = [];
+    for (const c of kept) {
+      if (c.kind !== 'detail') withDetails.push(c);
+      else if (!c.detailGroup) {
+        if (qualifies(c.clientIdx)) withDetails.push(c);
+      } else {
+        // A detail many clients share: report it for the client the message points to most.
+        let best = -1;
+        let winner = -1;
+        for (const ci of c.detailGroup.clients) {
+          if (!qualifies(ci)) continue;
+          const e = evidence.get(ci) ?? 0;
+          if (e > best) {
+            best = e;
+            winner = ci;
+          }
+        }
+        if (winner >= 0) withDetails.push({ ...c, clientIdx: winner, detailGroup: undefined });
+      }
+    }
 
-    // Overlaps: keep the longest span; on a tie, the strongest.
+    // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
     withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
     const out: Finding[] = [];
     let lastEnd = -1;
-    let lastClient = -1;
     for (const c of withDetails) {
-      if (c.start < lastEnd) {
-        // Same span for another client (a shared first name with equal evidence): report it too.
-        const prev = out[out.length - 1]!;
-        if (!(c.start === prev.start && c.end === prev.end && c.clientIdx !== lastClient && clients[c.clientIdx]!.id !== prev.clientId)) continue;
-      }
+      if (c.start < lastEnd) continue;
       out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
-      lastEnd = Math.max(lastEnd, c.end);
-      lastClient = c.clientIdx;
+      lastEnd = c.end;
     }
     return out;
   }
@@ -783,12 +829,13 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
     const buckets = new Map<string, Pattern[]>();
     const kept: Pattern[] = [];
     for (const p of list) {
-      const mergeable = (p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1;
+      const mergeable =
+        p.role === 'detail' || ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1);
       if (!mergeable) {
         kept.push(p);
         continue;
       }
-      const sig = [p.role, p.tokens.join(' '), p.particleSpellings.map((sp) => sp.join(' ')).join('/'), p.common, p.properNoun, p.evidence].join('|');
+      const sig = [p.role, p.tokens.join(' '), p.anchor, p.particleSpellings.map((sp) => sp.join(' ')).join('/'), p.common, p.properNoun, p.evidence].join('|');
       const b = buckets.get(sig);
       if (b) b.push(p);
       else buckets.set(sig, [p]);
@@ -816,7 +863,12 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
           }
         }
       }
-      kept.push({ ...b[0]!, clients: b.map((p) => p.clientIdx), byNeighbour });
+      kept.push({
+        ...b[0]!,
+        clients: b.map((p) => p.clientIdx),
+        byNeighbour,
+        ...(b[0]!.role === 'detail' ? { detailIndexes: b.map((p) => p.detailIndex!) } : {}),
+      });
     }
     anchors.set(key, kept);
   }

@@ -28,7 +28,8 @@ export interface OtherFinding {
 
 export interface ScanResult {
   findings: Finding[];
-  other: OtherFinding[];
+  /** Unregistered personal data and person-name hints; computed on first access. */
+  readonly other: OtherFinding[];
 }
 
 export interface DetectorOptions {
