@@ -12,7 +12,7 @@
 import type { Registry } from '../registry';
 import { canonicalEmail, canonicalPhone, findEmails, findPhones, identifierType } from './identifiers';
 import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } from './lexicon';
-import { HONORIFICS, PARTICLES, particleSpellings, parseName } from './name-parts';
+import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
 import { isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
@@ -65,12 +65,13 @@ interface Pattern {
 interface ClientModel {
   id: string;
   given: string[];
-  givenInitials: Set<string>;
+  /** First letters of the given names, e.g. "jp". */
+  givenInitials: string;
   /** Surname units with every spelling of their particles ([[]] when there are none), precomputed. */
   surnameUnits: { particles: string[]; spellings: string[][]; cores: string[][]; initial: string }[];
   /** First tokens that may follow the given name within this client's own full name. */
-  followers: Set<string>;
-  orgTokens: Set<string>;
+  followers: string[];
+  orgTokens: string[];
 }
 
 interface Candidate {
@@ -136,14 +137,30 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return c;
   };
 
+  /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
+  const shared = new Map<string, Pattern>();
   const add = (key: string, p: Pattern) => {
+    const mergeable =
+      p.role === 'detail' || ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1);
+    if (mergeable) {
+      const sig = `${key}|${p.role}|${p.tokens.join(' ')}|${p.anchor}|${p.particleSpellings[0]?.join(' ') ?? ''}|${p.common}|${p.properNoun}|${p.evidence}`;
+      const existing = shared.get(sig);
+      if (existing) {
+        (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
+        if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
+        return;
+      }
+      shared.set(sig, p);
+    }
     const list = anchors.get(key);
     if (list) list.push(p);
     else anchors.set(key, [p]);
   };
   const typoFilter = new TypoFilter();
+  const typoAdded = new Set<string>();
   const addTypo = (key: string) => {
-    if (key.length < TYPO_MIN_LENGTH || common(key)) return;
+    if (key.length < TYPO_MIN_LENGTH || typoAdded.has(key) || common(key)) return;
+    typoAdded.add(key);
     for (const v of [key, ...deletions(key)]) {
       const list = typoIndex.get(v);
       if (!list) typoIndex.set(v, [key]);
@@ -154,16 +171,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   registry.clients.forEach((client, ci) => {
     const parsed = parseName(client.name);
-    const surnameUnits = parsed.surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : [[]] }));
-    const followers = new Set<string>();
-    for (const u of surnameUnits) for (const sp of u.spellings) followers.add(sp[0] ?? u.cores[0]![0]!);
+    const surnameUnits = parsed.surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
+    const followers: string[] = [];
+    for (const u of surnameUnits) for (const sp of u.spellings) {
+      const f = sp[0] ?? u.cores[0]![0]!;
+      if (!followers.includes(f)) followers.push(f);
+    }
     const model: ClientModel = {
       id: client.id,
       given: parsed.given,
-      givenInitials: new Set(parsed.given.map((g) => g[0]!)),
+      givenInitials: parsed.given.map((g) => g[0]!).join(''),
       surnameUnits,
       followers,
-      orgTokens: new Set(),
+      orgTokens: [],
     };
     clients.push(model);
 
@@ -175,7 +195,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         particleSpellings: [], common: common(last), properNoun: true, evidence: 'first name',
       };
       add(last, pattern);
-      add(last + 's', { ...pattern, evidence: 'first name (possessive)' });
       addTypo(last);
     }
     // Surname units (two for a double surname), anchored on the core's last token.
@@ -190,14 +209,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         };
         add(last, pattern);
         if (core.length === 1) {
-          add(last + 's', { ...pattern, evidence: 'surname (possessive)' });
           addTypo(last);
         }
       }
     });
     // Aliases.
     for (const alias of client.aliases) {
-      const toks = tokenize(alias).keys;
+      const toks = keysOf(alias);
       if (!toks.length) continue;
       const last = toks[toks.length - 1]!;
       const pattern: Pattern = {
@@ -206,7 +224,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       };
       add(last, pattern);
       if (toks.length === 1) {
-        add(last + 's', { ...pattern, evidence: 'alias (possessive)' });
         addTypo(last);
       }
     }
@@ -247,8 +264,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Organisation: full name, and its distinctive part.
     if (client.organization) {
       const words = client.organization.trim().split(/\s+/);
-      const toks = tokenize(client.organization).keys;
-      toks.forEach((t) => model.orgTokens.add(t));
+      const toks = keysOf(client.organization);
+      model.orgTokens = toks;
       const lastIdx = toks.length - 1;
       // Anchor the full name on its most distinctive token.
       let anchor = lastIdx;
@@ -257,10 +274,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       add(toks[anchor]!, {
         clientIdx: ci, role: 'org', kind: 'organization', tokens: toks, anchor, particleSpellings: [],
         common: toks.length === 1 ? common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
-      });
-      if (toks.length === 1) add(toks[0]! + 's', {
-        clientIdx: ci, role: 'org', kind: 'organization', tokens: [toks[0]! + 's'], anchor: 0, particleSpellings: [],
-        common: common(toks[0]!), properNoun: true, evidence: 'organisation (possessive)',
       });
       // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
       // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
@@ -284,13 +297,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
         if (particles.length && shortCommon) (pattern as Pattern & { needsParticles?: boolean }).needsParticles = true;
         add(last, pattern);
-        if (short.length === 1) add(last + 's', { ...pattern, tokens: [last + 's'], evidence: 'organisation (possessive)' });
       }
       void words;
     }
     // Details: identifying only together with another item of the same client.
     client.details.forEach((detail, di) => {
-      const toks = tokenize(detail).keys;
+      const toks = keysOf(detail);
       if (!toks.length) return;
       let anchor = toks.length - 1;
       for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
@@ -307,14 +319,22 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: new Int8Array(tokens.count * FACTS) };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: new Int8Array(tokens.count * FACTS), possessive: false };
 
     for (let i = 0; i < tokens.count; i++) {
       const key = tokens.keys[i]!;
-      const patterns = anchors.get(key);
+      let patterns = anchors.get(key);
+      // Dutch genitive without apostrophe: "Sterres", "Wills", "Medevia's" is caught below.
+      let possessive = false;
+      if (!patterns && key.length > 2 && key.charCodeAt(key.length - 1) === 115 /* s */) {
+        patterns = anchors.get(key.slice(0, -1));
+        possessive = patterns !== undefined;
+      }
       if (patterns) {
         ctx.group = [];
-        for (const p of patterns) matchAnchor(ctx, p, i, false);
+        ctx.possessive = possessive;
+        for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+        ctx.possessive = false;
         flushGroup(ctx);
       } else if (key.length >= TYPO_MIN_LENGTH - 1 && typoIndex.size && isLetters(key)) {
         matchTypo(ctx, i);
@@ -355,6 +375,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     group: Candidate[] | null;
     /** Per-token facts shared by every pattern that hits the same token (0 = not computed yet). */
     facts: Int8Array;
+    /** The current token is a name plus genitive s. */
+    possessive: boolean;
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -454,7 +476,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let start = tokens.starts[first]!;
     let end = tokens.ends[last]!;
     let strong = false;
-    let evidence = typo ? `${p.evidence} (typo)` : p.evidence;
+    let evidence = typo ? `${p.evidence} (typo)` : ctx.possessive ? `${p.evidence} (possessive)` : p.evidence;
     let severity: Severity = 'medium';
     let conditional = false;
 
@@ -505,7 +527,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
         if (!/^\.?\s*$/.test(gap) && !/^\.$/.test(gap)) break;
         initials++;
-        initialMatches = model.givenInitials.has(tokens.keys[q]![0]!) || initialMatches;
+        initialMatches = model.givenInitials.includes(tokens.keys[q]![0]!) || initialMatches;
         q--;
       }
       if (initials > 0 && initialMatches) {
@@ -531,7 +553,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // "De Vries, J." — surname, comma, initials.
       if (!strong && last + 1 < tokens.count) {
         const gap = text.slice(tokens.ends[last]!, tokens.starts[last + 1]!);
-        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.has(tokens.keys[last + 1]![0]!)) {
+        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.includes(tokens.keys[last + 1]![0]!)) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
           strong = true;
@@ -577,7 +599,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if ((p.role === 'given' || p.role === 'alias') && allowStrong) {
       // If this client's surname follows, the surname match covers the full name.
       const next = last + 1;
-      if (next < tokens.count && model.followers.has(tokens.keys[next]!) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
+      if (next < tokens.count && model.followers.includes(tokens.keys[next]!) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
         for (const unit of model.surnameUnits) {
           for (const sp of unit.spellings) {
             const c = next + sp.length;
@@ -608,7 +630,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
           const foreign = tokens.keys[last + 1]!;
-          if (!model.followers.has(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.has(foreign)) return;
+          if (!model.followers.includes(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.includes(foreign)) return;
         }
         if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
       } else if (p.role === 'surname') {
@@ -716,7 +738,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
   function orgFollows(ctx: ScanContext, model: ClientModel, last: number): boolean {
     const { tokens } = ctx;
-    for (let k = last + 2; k < Math.min(tokens.count, last + 7); k++) if (model.orgTokens.has(tokens.keys[k]!) && !PARTICLES.has(tokens.keys[k]!)) return true;
+    for (let k = last + 2; k < Math.min(tokens.count, last + 7); k++) if (model.orgTokens.includes(tokens.keys[k]!) && !PARTICLES.has(tokens.keys[k]!)) return true;
     return false;
   }
 
@@ -810,6 +832,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   return { scan };
 }
 
+/** Roles whose single-token names take a genitive s. */
+const POSSESSIVE_ROLES = new Set<Role>(['given', 'alias', 'surname', 'org', 'org-short']);
+const NO_PARTICLES: string[][] = [[]];
+
 const F_CAPITAL = 0;
 const F_SENTENCE_START = 1;
 const F_HONORIFIC = 2;
@@ -819,58 +845,36 @@ const F_AFFILIATION_AFTER = 5;
 const FACTS = 6;
 
 /**
- * Folds patterns that differ only in their client (a first name or surname many clients share)
- * into one pattern with a client list and a neighbour index: a hit then costs the same whether
- * one or three hundred clients are called Sanne.
+ * Patterns that differ only in their client (a first name or surname many clients share) are
+ * one pattern with a client list (see `add`); this gives each a neighbour index, so a hit costs
+ * the same whether one or three hundred clients are called Sanne, and the few clients whose
+ * given name, initial or surname stands next to it are still tried one by one.
  */
 function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
-  for (const [key, list] of anchors) {
-    if (list.length < 2) continue;
-    const buckets = new Map<string, Pattern[]>();
-    const kept: Pattern[] = [];
+  for (const list of anchors.values()) {
     for (const p of list) {
-      const mergeable =
-        p.role === 'detail' || ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1);
-      if (!mergeable) {
-        kept.push(p);
-        continue;
-      }
-      const sig = [p.role, p.tokens.join(' '), p.anchor, p.particleSpellings.map((sp) => sp.join(' ')).join('/'), p.common, p.properNoun, p.evidence].join('|');
-      const b = buckets.get(sig);
-      if (b) b.push(p);
-      else buckets.set(sig, [p]);
-    }
-    for (const b of buckets.values()) {
-      if (b.length === 1) {
-        kept.push(b[0]!);
-        continue;
-      }
+      if (!p.clients || p.role === 'detail') continue;
       const byNeighbour = new Map<string, number[]>();
       const index = (k: string, c: number) => {
         const l = byNeighbour.get(k);
-        if (l) l.push(c);
-        else byNeighbour.set(k, [c]);
+        if (l) {
+          if (l[l.length - 1] !== c) l.push(c);
+        } else byNeighbour.set(k, [c]);
       };
-      for (const p of b) {
-        const m = clients[p.clientIdx]!;
+      for (const ci of p.clients) {
+        const m = clients[ci]!;
         if (p.role === 'surname') {
-          for (const g of m.given) index(g.length === 1 ? '#' + g : g, p.clientIdx);
-          for (const g of m.givenInitials) index('#' + g, p.clientIdx);
+          for (const g of m.given) index(g.length === 1 ? '#' + g : g, ci);
+          for (const g of m.givenInitials) index('#' + g, ci);
         } else {
           for (const u of m.surnameUnits) {
-            for (const core of u.cores) index(core[0]!.length === 1 ? '#' + core[0]! : core[0]!, p.clientIdx);
-            index('#' + u.initial, p.clientIdx);
+            for (const core of u.cores) index(core[0]!.length === 1 ? '#' + core[0]! : core[0]!, ci);
+            index('#' + u.initial, ci);
           }
         }
       }
-      kept.push({
-        ...b[0]!,
-        clients: b.map((p) => p.clientIdx),
-        byNeighbour,
-        ...(b[0]!.role === 'detail' ? { detailIndexes: b.map((p) => p.detailIndex!) } : {}),
-      });
+      p.byNeighbour = byNeighbour;
     }
-    anchors.set(key, kept);
   }
 }
 

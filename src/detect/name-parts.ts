@@ -39,8 +39,21 @@ function particleVariants(p: string): string[][] {
   }
 }
 
-/** Every way a particle sequence may be written, longest first. E.g. van der → van der, v d, vd, vdr, van d, v der. */
+const spellingCache = new Map<string, string[][]>();
+
+/**
+ * Every way a particle sequence may be written, longest first. E.g. van der → van der, v d, vd,
+ * vdr, van d, v der. Cached: thousands of clients share a handful of particle sequences, and
+ * share the arrays too.
+ */
 export function particleSpellings(particles: string[]): string[][] {
+  const key = particles.join(' ');
+  let cached = spellingCache.get(key);
+  if (!cached) spellingCache.set(key, (cached = computeSpellings(particles)));
+  return cached;
+}
+
+function computeSpellings(particles: string[]): string[][] {
   let combos: string[][] = [[]];
   for (const p of particles) {
     const next: string[][] = [];
@@ -62,6 +75,19 @@ export function particleSpellings(particles: string[]): string[][] {
   return unique.sort((a, b) => b.length - a.length);
 }
 
+const wordKeyCache = new Map<string, string[]>();
+
+/** Folded token keys of a short string (a word or a name), cached: registries repeat names a lot. */
+export function keysOf(s: string): string[] {
+  let k = wordKeyCache.get(s);
+  if (!k) {
+    if (wordKeyCache.size > 100_000) wordKeyCache.clear();
+    k = tokenize(s).keys;
+    wordKeyCache.set(s, k);
+  }
+  return k;
+}
+
 export interface SurnameUnit {
   /** Particles in canonical folded form, e.g. ['van', 't']. */
   particles: string[];
@@ -79,7 +105,7 @@ export interface ParsedName {
 
 /** Alternative token sequences for a name part that contains an apostrophe (O'Connor → o connor | oconnor). */
 export function coreVariants(raw: string): string[][] {
-  const tokens = tokenize(raw).keys;
+  const tokens = keysOf(raw);
   if (tokens.length <= 1) return [tokens];
   return [tokens, [tokens.join('')]];
 }
@@ -91,11 +117,11 @@ export function coreVariants(raw: string): string[][] {
  */
 export function parseName(name: string): ParsedName {
   const words = name.trim().split(/\s+/);
-  if (words.length === 1) return { given: tokenize(words[0]!).keys, surnames: [] };
+  if (words.length === 1) return { given: keysOf(words[0]!), surnames: [] };
 
   // Normalise "'t"/"’t" as particle words.
   const isParticle = (w: string) => {
-    const k = tokenize(w).keys;
+    const k = keysOf(w);
     return k.length === 1 && PARTICLES.has(k[0]!) && !/^\p{Lu}\p{L}{3,}/u.test(w);
   };
   // The surname starts at the first particle, else at the first hyphenated word (double
@@ -105,7 +131,7 @@ export function parseName(name: string): ParsedName {
   const surnameStart = firstParticle > 0 ? firstParticle : firstHyphenated > 0 ? firstHyphenated : words.length - 1;
   const givenWords = words.slice(0, surnameStart);
   const rest = words.slice(surnameStart);
-  const given = givenWords.flatMap((w) => tokenize(w).keys);
+  const given = givenWords.flatMap((w) => keysOf(w));
 
   // Split the surname part on hyphens into units: "Verhoeven-de Bruijn" → "Verhoeven", "de Bruijn".
   const surnameText = rest.join(' ');
@@ -118,7 +144,7 @@ export function parseName(name: string): ParsedName {
     const particles: string[] = [];
     let i = 0;
     while (i < uw.length - 1 && isParticle(uw[i]!)) {
-      const k = tokenize(uw[i]!).keys[0]!;
+      const k = keysOf(uw[i]!)[0]!;
       particles.push(k === 'het' ? 't' : k);
       i++;
     }

@@ -59,9 +59,14 @@ export function findOtherPersonalData(
   spans: { emails: Span[]; phones: Span[] },
 ): OtherFinding[] {
   const out: OtherFinding[] = [];
-  const taken = (s: number, e: number) => findings.some((f) => f.start < e && s < f.end) || out.some((o) => o.start < e && s < o.end);
+  // Characters already claimed by a client finding or an earlier report: one mark per character,
+  // so a long text with many hints stays linear.
+  const claimed = new Uint8Array(text.length);
+  for (const f of findings) claimed.fill(1, f.start, f.end);
   const push = (o: OtherFinding) => {
-    if (!taken(o.start, o.end)) out.push(o);
+    for (let k = o.start; k < o.end; k++) if (claimed[k]) return;
+    claimed.fill(1, o.start, o.end);
+    out.push(o);
   };
 
   for (const e of spans.emails) push({ start: e.start, end: e.end, kind: 'email', evidence: 'e-mail address' });
