@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
+import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -57,7 +57,9 @@ interface Pattern {
    * the few clients for whom the context makes a stronger match (given name, initials, surname).
    */
   clients?: number[];
-  byNeighbour?: Map<string, number[]>;
+  clientSet?: Set<number>;
+  /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
+  byNeighbour?: Map<number, number[]>;
   /** For a shared detail: the detail's number for each client in `clients`. */
   detailIndexes?: number[];
 }
@@ -74,6 +76,13 @@ interface ClientModel {
   orgTokens: string[];
 }
 
+/** Clients sharing a pattern, minus those the context already tried one by one. */
+interface ClientGroup {
+  all: number[];
+  set: Set<number>;
+  exclude: Set<number> | null;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -84,8 +93,8 @@ interface Candidate {
   /** Strong candidates identify on their own; weak ones (a lone first name) may be ambiguous. */
   strong: boolean;
   detailIndex?: number;
-  /** A first name or alias shared by several clients: all of them; resolved by context. */
-  group?: number[];
+  /** A name shared by several clients: who it could be; resolved by context in `resolve`. */
+  group?: ClientGroup[];
   /** Only a finding if the client is clearly named elsewhere in the same message. */
   conditional?: boolean;
   /** A detail several clients share: their indexes, and the detail's number for each. */
@@ -93,6 +102,23 @@ interface Candidate {
 }
 
 const TYPO_MIN_LENGTH = 5;
+/** Size of the anchor-hash bit set (2^22 bits = 512 KiB): few false hits even at 10,000 clients. */
+const ANCHOR_BITS = 1 << 22;
+
+/** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
+const CONTEXT_BITS = 1 << 20;
+
+function isUpperAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[k]!;
+  return ch !== ch.toLowerCase();
+}
+
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
 
 /** Institutions named after a place: their place part alone is a place, not the organisation. */
 const PLACE_INSTITUTIONS = new Set([
@@ -141,9 +167,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const shared = new Map<string, Pattern>();
   const add = (key: string, p: Pattern) => {
     const mergeable =
-      p.role === 'detail' || ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1 && (p.units ?? 1) === 1);
+      p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
+      ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
     if (mergeable) {
-      const sig = `${key}|${p.role}|${p.tokens.join(' ')}|${p.anchor}|${p.particleSpellings[0]?.join(' ') ?? ''}|${p.common}|${p.properNoun}|${p.evidence}`;
+      const sig = `${key}|${p.role}|${p.tokens.join(' ')}|${p.anchor}|${p.particleSpellings[0]?.join(' ') ?? ''}|${p.common}|${p.properNoun}|${p.evidence}|${p.unit ?? ''}/${p.units ?? ''}`;
       const existing = shared.get(sig);
       if (existing) {
         (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
@@ -315,28 +342,64 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   });
 
   mergeSharedPatterns(anchors, clients);
+  const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
+  for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
+  // Anchor keys that, written in lower case, can only be a name with context around them ("de
+  // boer op" is a phrase, "bram koster" a name): every pattern is case-gated. For those, a hit
+  // in lower case with no name-ish neighbour is skipped before any pattern work.
+  const lowerNeedsContext = new Set<string>();
+  for (const [key, list] of anchors) {
+    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) lowerNeedsContext.add(key);
+  }
+  // Right next to it: any name part, particle, form of address or place preposition; two or
+  // three words back (across particles): a given name or form of address.
+  const nearBits = new Uint32Array(CONTEXT_BITS >>> 5);
+  const farBits = new Uint32Array(CONTEXT_BITS >>> 5);
+  for (const w of [...HONORIFICS, ...PARTICLES, ...PLACE_PREPOSITIONS]) setBit(nearBits, hashKey(w), CONTEXT_BITS);
+  for (const w of HONORIFICS) setBit(farBits, hashKey(w), CONTEXT_BITS);
+  for (const m of clients) {
+    for (const g of m.given) {
+      setBit(nearBits, hashKey(g), CONTEXT_BITS);
+      setBit(farBits, hashKey(g), CONTEXT_BITS);
+    }
+    for (const u of m.surnameUnits) for (const core of u.cores) setBit(nearBits, hashKey(core[0]!), CONTEXT_BITS);
+  }
+  for (const list of anchors.values()) for (const p of list) if (p.role === 'alias') setBit(nearBits, hashKey(p.tokens[0]!), CONTEXT_BITS);
+  const hasContext = (tokens: Tokens, i: number) => {
+    for (let k = i - 3; k <= i + 1; k++) {
+      if (k < 0 || k >= tokens.count || k === i) continue;
+      const near = k === i - 1 || k === i + 1;
+      if (hasBit(near ? nearBits : farBits, tokens.hashes[k]!, CONTEXT_BITS)) return true;
+      // A capital initial ("W. timmerman").
+      if (tokens.ends[k]! - tokens.starts[k]! === 1 && isUpperAt(tokens.text, tokens.starts[k]!)) return true;
+    }
+    return false;
+  };
 
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
     const ctx: ScanContext = { text, tokens, candidates, group: null, facts: new Int8Array(tokens.count * FACTS), possessive: false };
 
+    const { hashes, stemHashes, starts, ends } = tokens;
     for (let i = 0; i < tokens.count; i++) {
-      const key = tokens.keys[i]!;
-      let patterns = anchors.get(key);
-      // Dutch genitive without apostrophe: "Sterres", "Wills", "Medevia's" is caught below.
+      // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
+      // without ever becoming a string.
+      let patterns = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
-      if (!patterns && key.length > 2 && key.charCodeAt(key.length - 1) === 115 /* s */) {
-        patterns = anchors.get(key.slice(0, -1));
+      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        patterns = anchors.get(tokens.key(i).slice(0, -1));
         possessive = patterns !== undefined;
       }
-      if (patterns) {
+      if (patterns && !isUpperAt(text, starts[i]!) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) patterns = undefined;
+      else if (patterns) {
         ctx.group = [];
         ctx.possessive = possessive;
         for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
         ctx.possessive = false;
         flushGroup(ctx);
-      } else if (key.length >= TYPO_MIN_LENGTH - 1 && typoIndex.size && isLetters(key)) {
+      } else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
         matchTypo(ctx, i);
       }
     }
@@ -383,6 +446,11 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function flushGroup(ctx: ScanContext) {
     const group = ctx.group!;
     ctx.group = null;
+    if (group.length === 0) return;
+    if (group.length === 1 && !group[0]!.group) {
+      ctx.candidates.push(group[0]!);
+      return;
+    }
     const bySpan = new Map<string, Candidate[]>();
     for (const c of group) {
       const k = `${c.start}:${c.end}`;
@@ -391,21 +459,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       else bySpan.set(k, [c]);
     }
     for (const list of bySpan.values()) {
-      const byClient = [...new Set(list.flatMap((c) => c.group ?? [c.clientIdx]))];
-      if (byClient.length === 1) ctx.candidates.push({ ...list[0]!, group: undefined });
-      else ctx.candidates.push({ ...list[0]!, group: byClient, evidence: `${list[0]!.evidence} (shared by ${byClient.length} clients)` });
+      const groups: ClientGroup[] = [];
+      const singles = new Set<number>();
+      for (const c of list) {
+        if (c.group) groups.push(...c.group);
+        else singles.add(c.clientIdx);
+      }
+      if (singles.size) groups.push({ all: [...singles], set: singles, exclude: null });
+      const total = groups.reduce((n, g) => n + g.all.length - (g.exclude?.size ?? 0), 0);
+      if (total <= 1 && !list[0]!.group) ctx.candidates.push(list[0]!);
+      else ctx.candidates.push({ ...list[0]!, group: groups, evidence: `${list[0]!.evidence} (shared by ${total} clients)` });
     }
   }
 
-  /**
-   * One typo in a name: symmetric-deletion lookup (the token, or the token minus one letter,
-   * equals a name or a name minus one letter), then a real Damerau-Levenshtein check. A bit
-   * filter over the deletion hashes, computed without allocating, rules out nearly every token
-   * first, so ordinary prose costs a few multiplications per word.
-   */
   function matchTypo(ctx: ScanContext, i: number) {
-    const key = ctx.tokens.keys[i]!;
-    if (!typoFilter.mayMatch(key)) return;
+    const key = ctx.tokens.key(i);
     const names = new Set<string>();
     for (const n of typoIndex.get(key) ?? []) names.add(n);
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
@@ -434,30 +502,40 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
     if (!p.clients) return matchPattern(ctx, p, i, typo, p.clientIdx, true, undefined);
     if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
-    const { tokens } = ctx;
-    const special = new Set<number>();
-    const look = (k: number) => {
-      if (k < 0 || k >= tokens.count) return;
-      const key = tokens.keys[k]!;
-      const list = p.byNeighbour!.get(key.length === 1 ? '#' + key : key);
-      if (list) for (const c of list) special.add(c);
-    };
+    // An organisation many clients share: one judgement, the message's context picks the client.
+    if (p.role === 'org' || p.role === 'org-short') {
+      return matchPattern(ctx, p, i, typo, p.clients[0]!, false, [{ all: p.clients, set: p.clientSet!, exclude: null }]);
+    }
+    const { text, tokens } = ctx;
+    let special: Set<number> | null = null;
     const first = i - p.anchor;
     const last = i + (p.tokens.length - 1 - p.anchor);
-    // Before: given names and initials up to a few tokens back (particles in between); after: the surname.
-    for (let k = first - 1; k >= Math.max(0, first - 8); k--) look(k);
-    for (let k = last + 1; k <= Math.min(tokens.count - 1, last + 4); k++) look(k);
-    const before = ctx.candidates.length;
-    const groupBefore = ctx.group?.length ?? 0;
-    for (const c of special) matchPattern(ctx, p, i, typo, c, true, undefined);
-    const madeStrong =
-      ctx.candidates.slice(before).some((c) => c.strong) || (ctx.group?.slice(groupBefore).some((c) => c.strong) ?? false);
-    if (madeStrong) return;
-    const rest = special.size ? p.clients.filter((c) => !special.has(c)) : p.clients;
-    if (rest.length) matchPattern(ctx, p, i, typo, rest[0]!, false, rest.length > 1 ? rest : undefined);
+    // Before: given names, initials (particles in between); after: the surname or its initial.
+    const from = Math.max(0, first - 5);
+    const to = Math.min(tokens.count - 1, last + 4);
+    for (let k = from; k <= to; k++) {
+      if (k >= first && k <= last) continue;
+      let list: number[] | undefined;
+      if (tokens.ends[k]! - tokens.starts[k]! === 1) {
+        if (isInitial(text, tokens, k)) list = p.byNeighbour!.get(hashKey('#' + tokens.key(k)));
+      } else list = p.byNeighbour!.get(tokens.hashes[k]!);
+      if (list) for (const c of list) (special ??= new Set()).add(c);
+    }
+    if (special) {
+      const before = ctx.candidates.length;
+      const groupBefore = ctx.group?.length ?? 0;
+      for (const c of special) matchPattern(ctx, p, i, typo, c, true, undefined);
+      for (let k = before; k < ctx.candidates.length; k++) if (ctx.candidates[k]!.strong) return;
+      if (ctx.group) for (let k = groupBefore; k < ctx.group.length; k++) if (ctx.group[k]!.strong) return;
+    }
+    // Everyone else shares one judgement; the first client not tried above stands for them.
+    let rep = -1;
+    for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
+    if (rep < 0) return;
+    matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
   }
 
-  function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: number[] | undefined) {
+  function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: ClientGroup[] | undefined) {
     const { text, tokens } = ctx;
     const model = clients[ci]!;
     // Tokens before and after the anchor.
@@ -466,7 +544,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (first < 0 || last >= tokens.count) return;
     for (let k = 0; k < p.tokens.length; k++) {
       if (k === p.anchor) continue;
-      if (tokens.keys[first + k] !== p.tokens[k]) return;
+      if (tokens.key(first + k) !== p.tokens[k]) return;
     }
     for (let k = first; k < last; k++) {
       const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
@@ -498,7 +576,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (s < 0) continue;
         let ok = true;
         for (let k = 0; k < spelling.length; k++) {
-          if (tokens.keys[s + k] !== spelling[k]) { ok = false; break; }
+          if (tokens.key(s + k) !== spelling[k]) { ok = false; break; }
           const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
           if (!isParticleGap(gap)) { ok = false; break; }
         }
@@ -527,7 +605,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
         if (!/^\.?\s*$/.test(gap) && !/^\.$/.test(gap)) break;
         initials++;
-        initialMatches = model.givenInitials.includes(tokens.keys[q]![0]!) || initialMatches;
+        initialMatches = model.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
         q--;
       }
       if (initials > 0 && initialMatches) {
@@ -540,7 +618,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (!strong && model.given.length && g >= 0) {
         let ok = true;
         for (let k = 0; k < model.given.length; k++) {
-          const tk = tokens.keys[g + k]!;
+          const tk = tokens.key(g + k);
           const want = model.given[k]!;
           if (tk !== want && !(want.length >= TYPO_MIN_LENGTH && damerauLevenshteinAtMostOne(tk, want))) ok = false;
         }
@@ -553,7 +631,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // "De Vries, J." — surname, comma, initials.
       if (!strong && last + 1 < tokens.count) {
         const gap = text.slice(tokens.ends[last]!, tokens.starts[last + 1]!);
-        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.includes(tokens.keys[last + 1]![0]!)) {
+        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.includes(tokens.key(last + 1)[0]!)) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
           strong = true;
@@ -565,7 +643,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const otherUnit = model.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && core.every((c, k) => tokens.keys[s + k] === c) && /^\s*-\s*$/.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+          if (s >= 0 && core.every((c, k) => tokens.key(s + k) === c) && /^\s*-\s*$/.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
@@ -578,16 +656,16 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           let k = after;
           // particles of the second half, then its core
           for (const sp of second.spellings) {
-            if (sp.every((t, m) => tokens.keys[after + m] === t)) { k = after + sp.length; break; }
+            if (sp.every((t, m) => tokens.key(after + m) === t)) { k = after + sp.length; break; }
           }
-          const core = second.cores.find((c) => c.every((t, m) => tokens.keys[k + m] === t));
+          const core = second.cores.find((c) => c.every((t, m) => tokens.key(k + m) === t));
           if (core) {
             end = tokens.ends[k + core.length - 1]!;
             strong = true;
             evidence = 'double surname';
             // initials / given name before the first half were handled above only when !strong
             const g2 = particleFirst - model.given.length;
-            if (model.given.length && g2 >= 0 && model.given.every((t, m) => tokens.keys[g2 + m] === t)) start = tokens.starts[g2]!;
+            if (model.given.length && g2 >= 0 && model.given.every((t, m) => tokens.key(g2 + m) === t)) start = tokens.starts[g2]!;
             let q2 = particleFirst - 1;
             while (q2 >= 0 && isInitial(text, tokens, q2)) q2--;
             if (q2 < particleFirst - 1) start = tokens.starts[q2 + 1]!;
@@ -599,15 +677,15 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if ((p.role === 'given' || p.role === 'alias') && allowStrong) {
       // If this client's surname follows, the surname match covers the full name.
       const next = last + 1;
-      if (next < tokens.count && model.followers.includes(tokens.keys[next]!) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
+      if (next < tokens.count && model.followers.includes(tokens.key(next)) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
         for (const unit of model.surnameUnits) {
           for (const sp of unit.spellings) {
             const c = next + sp.length;
             if (c >= tokens.count) continue;
-            if (!sp.every((t, m) => tokens.keys[next + m] === t)) continue;
-            if (unit.cores.some((core) => core.every((t, m) => tokens.keys[c + m] === t))) return;
+            if (!sp.every((t, m) => tokens.key(next + m) === t)) continue;
+            if (unit.cores.some((core) => core.every((t, m) => tokens.key(c + m) === t))) return;
             // "Tim de R." — given name and the surname's initial.
-            if (sp.length > 0 && tokens.keys[c] === unit.initial && isInitial(text, tokens, c)) {
+            if (sp.length > 0 && tokens.key(c) === unit.initial && isInitial(text, tokens, c)) {
               end = tokens.ends[c]!;
               if (text[end] === '.') end++;
               strong = true;
@@ -629,7 +707,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (sentenceStart && !honorific && !fact(ctx, i, F_INITIAL_NAME)) conditional = true;
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
-          const foreign = tokens.keys[last + 1]!;
+          const foreign = tokens.key(last + 1);
           if (!model.followers.includes(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.includes(foreign)) return;
         }
         if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
@@ -654,7 +732,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (p.tokens.length > 1) strong = true;
       } else if (p.role === 'detail') {
         if (p.common && p.properNoun) {
-          const placePrep = first > 0 && PLACE_PREPOSITIONS.has(tokens.keys[first - 1]!);
+          const placePrep = first > 0 && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
           if (!placePrep && (!capital || sentenceStart)) return;
         }
         severity = 'low';
@@ -673,7 +751,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
     const candidate: Candidate = {
       start, end, clientIdx: ci, kind: p.kind, severity, evidence, strong,
-      ...(shared && !strong ? { group: shared } : {}),
+      ...(shared && (!strong || p.kind === 'organization') ? { group: shared } : {}),
       ...(conditional ? { conditional } : {}),
       ...(p.detailIndex !== undefined ? { detailIndex: p.detailIndex } : {}),
       ...(p.detailIndexes ? { detailGroup: { clients: p.clients!, detailIndexes: p.detailIndexes } } : {}),
@@ -693,7 +771,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const gap = text.slice(tokens.ends[last]!, tokens.starts[next]!);
     if (gap !== ' ' && gap !== '\u00a0') return false;
     if (shapeOf(text, tokens.starts[next]!, tokens.ends[next]!) !== Shape.Title) return false;
-    const key = tokens.keys[next]!;
+    const key = tokens.key(next);
     return !PARTICLES.has(key) && key.length >= 2;
   }
 
@@ -714,7 +792,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         v = isSentenceStart(text, tokens.starts[k]!);
         break;
       case F_HONORIFIC:
-        v = k > 0 && HONORIFICS.has(tokens.keys[k - 1]!) && isWordGap(text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).replace('.', ''));
+        v = k > 0 && HONORIFICS.has(tokens.key(k - 1)) && isWordGap(text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).replace('.', ''));
         break;
       case F_INITIAL_NAME:
         v = looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
@@ -732,13 +810,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
   function affiliationAfter(ctx: ScanContext, last: number): boolean {
     const { tokens } = ctx;
-    return last + 2 < tokens.count && OTHER_AFFILIATION_1.has(tokens.keys[last + 1]!) && OTHER_AFFILIATION_2.has(tokens.keys[last + 2]!);
+    return last + 2 < tokens.count && OTHER_AFFILIATION_1.has(tokens.key(last + 1)) && OTHER_AFFILIATION_2.has(tokens.key(last + 2));
   }
 
   /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
   function orgFollows(ctx: ScanContext, model: ClientModel, last: number): boolean {
     const { tokens } = ctx;
-    for (let k = last + 2; k < Math.min(tokens.count, last + 7); k++) if (model.orgTokens.includes(tokens.keys[k]!) && !PARTICLES.has(tokens.keys[k]!)) return true;
+    for (let k = last + 2; k < Math.min(tokens.count, last + 7); k++) if (model.orgTokens.includes(tokens.key(k)) && !PARTICLES.has(tokens.key(k))) return true;
     return false;
   }
 
@@ -757,33 +835,56 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         kept.push(c);
         continue;
       }
-      let best = -1;
-      let winners: number[] = [];
-      for (const ci of c.group) {
-        const e = evidence.get(ci) ?? 0;
-        if (e > best) {
-          best = e;
-          winners = [ci];
-        } else if (e === best) winners.push(ci);
+      // The client with the most evidence elsewhere in the message; without any, the first one.
+      let best = 0;
+      let winner = -1;
+      const groupSize = c.group.reduce((n, g) => n + g.all.length, 0);
+      if (evidence.size <= groupSize) {
+        for (const [ci, e] of evidence) {
+          if (e > best && c.group.some((g) => g.set.has(ci) && !g.exclude?.has(ci))) {
+            best = e;
+            winner = ci;
+          }
+        }
+      } else {
+        for (const g of c.group) {
+          for (const ci of g.all) {
+            const e = evidence.get(ci) ?? 0;
+            if (e > best && !g.exclude?.has(ci)) {
+              best = e;
+              winner = ci;
+            }
+          }
+        }
       }
-      // On a tie (no context), one report is enough to stop the send: the first such client.
-      kept.push({ ...c, clientIdx: winners[0]!, group: undefined });
+      if (winner < 0) {
+        for (const g of c.group) {
+          for (const ci of g.all) if (!g.exclude?.has(ci)) { winner = ci; break; }
+          if (winner >= 0) break;
+        }
+      }
+      if (winner >= 0) kept.push({ ...c, clientIdx: winner, group: undefined });
     }
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
     const items = new Map<number, number>();
     const bump = (ci: number) => items.set(ci, (items.get(ci) ?? 0) + 1);
-    const kinds = new Set<string>();
-    for (const c of kept) if (c.kind !== 'detail' && !kinds.has(`${c.clientIdx}:${c.kind}`)) {
-      kinds.add(`${c.clientIdx}:${c.kind}`);
-      bump(c.clientIdx);
+    // Distinct items per client: kind for names/identifiers/organisations, number for details.
+    const seen = new Set<number>();
+    const KIND_SLOT: Record<FindingKind, number> = { name: 0, identifier: 1, organization: 2, detail: 3 };
+    for (const c of kept) {
+      if (c.kind === 'detail') continue;
+      const k = c.clientIdx * 128 + KIND_SLOT[c.kind];
+      if (!seen.has(k)) {
+        seen.add(k);
+        bump(c.clientIdx);
+      }
     }
-    const details = new Set<string>();
     const seenGroups = new Set<number[]>();
     const addDetail = (ci: number, di: number) => {
-      const k = `${ci}:${di}`;
-      if (!details.has(k)) {
-        details.add(k);
+      const k = ci * 128 + 4 + Math.min(di, 120);
+      if (!seen.has(k)) {
+        seen.add(k);
         bump(ci);
       }
     };
@@ -792,7 +893,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (c.detailGroup) {
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
-        c.detailGroup.clients.forEach((ci, k) => addDetail(ci, c.detailGroup!.detailIndexes[k]!));
+        const { clients: cs, detailIndexes } = c.detailGroup;
+        for (let k = 0; k < cs.length; k++) addDetail(cs[k]!, detailIndexes[k]!);
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
     const qualifies = (ci: number) => (items.get(ci) ?? 0) >= 2;
@@ -853,9 +955,12 @@ const FACTS = 6;
 function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
   for (const list of anchors.values()) {
     for (const p of list) {
-      if (!p.clients || p.role === 'detail') continue;
-      const byNeighbour = new Map<string, number[]>();
-      const index = (k: string, c: number) => {
+      if (!p.clients) continue;
+      p.clientSet = new Set(p.clients);
+      if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
+      const byNeighbour = new Map<number, number[]>();
+      const index = (word: string, c: number) => {
+        const k = hashKey(word);
         const l = byNeighbour.get(k);
         if (l) {
           if (l[l.length - 1] !== c) l.push(c);
@@ -866,6 +971,8 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
         if (p.role === 'surname') {
           for (const g of m.given) index(g.length === 1 ? '#' + g : g, ci);
           for (const g of m.givenInitials) index('#' + g, ci);
+          // The other half of a double surname.
+          if (m.surnameUnits.length > 1) for (const u of m.surnameUnits) for (const core of u.cores) index(core[0]!, ci);
         } else {
           for (const u of m.surnameUnits) {
             for (const core of u.cores) index(core[0]!.length === 1 ? '#' + core[0]! : core[0]!, ci);
@@ -882,10 +989,6 @@ function rank(c: Candidate): number {
   return (c.strong ? 4 : 0) + (c.severity === 'high' ? 2 : c.severity === 'medium' ? 1 : 0);
 }
 
-function isLetters(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return !(c >= 48 && c <= 57);
-}
 
 /** Whitespace (no line break) between two words of one name. */
 function isWordGap(gap: string): boolean {
@@ -914,7 +1017,7 @@ function dutchContext(tokens: Tokens, i: number): boolean {
   let nl = 0;
   let en = 0;
   for (let k = i + 1; k < Math.min(tokens.count, i + 5); k++) {
-    const key = tokens.keys[k]!;
+    const key = tokens.key(k);
     const d = isDutchWord(key);
     const e = isEnglishWord(key);
     if (d && !e) nl++;
@@ -931,31 +1034,58 @@ function dutchContext(tokens: Tokens, i: number): boolean {
 class TypoFilter {
   private static readonly BITS = 1 << 22;
   private readonly bits = new Uint32Array(TypoFilter.BITS >>> 5);
+  private readonly prefix = new Int32Array(64);
 
   add(s: string): void {
-    const h = hashSkipping(s, -1) & (TypoFilter.BITS - 1);
-    this.bits[h >>> 5]! |= 1 << (h & 31);
+    setBit(this.bits, hashKey(s), TypoFilter.BITS);
   }
 
-  private has(h: number): boolean {
-    const m = h & (TypoFilter.BITS - 1);
-    return (this.bits[m >>> 5]! & (1 << (m & 31))) !== 0;
-  }
-
-  mayMatch(token: string): boolean {
-    if (this.has(hashSkipping(token, -1))) return true;
-    for (let skip = 0; skip < token.length; skip++) if (this.has(hashSkipping(token, skip))) return true;
+  /**
+   * Could token k be a registered name with one typo? Tests the token's hash and the hash of
+   * each one-letter deletion, computed from prefix hashes in O(length) without substrings:
+   * H(s without s[j]) = H(s) + (P[j] - P[j+1]) * B^(L-1-j).
+   */
+  mayMatch(tokens: Tokens, k: number): boolean {
+    const P = this.prefix;
+    let L: number;
+    if (tokens.ascii[k]) {
+      const text = tokens.text;
+      const start = tokens.starts[k]!;
+      L = tokens.ends[k]! - start;
+      if (L >= P.length) return false;
+      P[0] = 0;
+      for (let j = 0; j < L; j++) {
+        let c = text.charCodeAt(start + j);
+        if (c >= 65 && c <= 90) c += 32;
+        P[j + 1] = (Math.imul(P[j]!, HASH_BASE) + c) | 0;
+      }
+    } else {
+      const key = tokens.key(k);
+      L = key.length;
+      if (L >= P.length) return false;
+      P[0] = 0;
+      for (let j = 0; j < L; j++) P[j + 1] = (Math.imul(P[j]!, HASH_BASE) + key.charCodeAt(j)) | 0;
+    }
+    const H = P[L]!;
+    if (hasBit(this.bits, H, TypoFilter.BITS)) return true;
+    let pow = 1;
+    for (let j = L - 1; j >= 0; j--) {
+      const d = (H + Math.imul((P[j]! - P[j + 1]!) | 0, pow)) | 0;
+      if (hasBit(this.bits, d, TypoFilter.BITS)) return true;
+      pow = Math.imul(pow, HASH_BASE);
+    }
     return false;
   }
 }
 
-function hashSkipping(s: string, skip: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    if (i === skip) continue;
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  }
-  return h >>> 0;
+function setBit(bits: Uint32Array, h: number, size: number): void {
+  const m = h & (size - 1);
+  bits[m >>> 5]! |= 1 << (m & 31);
+}
+
+function hasBit(bits: Uint32Array, h: number, size: number): boolean {
+  const m = h & (size - 1);
+  return (bits[m >>> 5]! & (1 << (m & 31))) !== 0;
 }
 
 /** All strings with one character removed. */

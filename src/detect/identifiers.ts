@@ -5,6 +5,8 @@
  * street + number) which are matched as token phrases elsewhere.
  */
 
+import type { Tokens } from './text';
+
 export type IdentifierType = 'email' | 'phone' | 'url' | 'other';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -64,12 +66,26 @@ export interface Span {
   value: string;
 }
 
-// e-mail: local@domain.tld ; trailing dots are trimmed.
-const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
+const EMAIL_LOCAL = /[\p{L}\p{N}._%+'-]/u;
+const EMAIL_DOMAIN = /[\p{L}\p{N}.-]/u;
+
+/** E-mail addresses: grown outwards from each '@', so a long text without '@' costs one indexOf. */
 export function findEmails(text: string): Span[] {
-  if (text.indexOf('@') < 0) return [];
-  return [...text.matchAll(EMAIL_IN_TEXT)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, value: m[0] }));
+  const out: Span[] = [];
+  let at = text.indexOf('@');
+  while (at >= 0) {
+    let s = at;
+    while (s > 0 && EMAIL_LOCAL.test(text[s - 1]!)) s--;
+    let e = at + 1;
+    while (e < text.length && EMAIL_DOMAIN.test(text[e]!)) e++;
+    // No trailing dots or hyphens ("mail me at a@b.nl.").
+    while (e > at + 1 && /[.-]/.test(text[e - 1]!)) e--;
+    const domain = text.slice(at + 1, e);
+    if (s < at && /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(domain)) out.push({ start: s, end: e, value: text.slice(s, e) });
+    at = text.indexOf('@', Math.max(e, at + 1));
+  }
+  return out;
 }
 
 /**
@@ -77,18 +93,20 @@ export function findEmails(text: string): Span[] {
  * groups joined by phone separators (space, -, ., /, parentheses), optionally led by "+", with
  * 8 to 15 digits in all. Ordinary numbers ("2 april", "14.00 uur") have too few digits.
  */
-export function findPhones(text: string, tokens: { count: number; keys: string[]; starts: Int32Array; ends: Int32Array }): Span[] {
+export function findPhones(text: string, tokens: Tokens): Span[] {
   const out: Span[] = [];
-  const { count, keys, starts, ends } = tokens;
+  const { count, starts, ends } = tokens;
+  const key = (k: number) => tokens.key(k);
   for (let i = 0; i < count; i++) {
-    const c = keys[i]!.charCodeAt(0);
-    if (c < 48 || c > 57 || !/^\d+$/.test(keys[i]!)) continue;
-    let digits = keys[i]!.length;
+    // Only digit tokens; checked on the text so other tokens never become strings.
+    const c = text.charCodeAt(starts[i]!);
+    if (c < 48 || c > 57 || !/^\d+$/.test(key(i))) continue;
+    let digits = key(i).length;
     let j = i;
     while (j + 1 < count && digits < 15) {
       const gap = text.slice(ends[j]!, starts[j + 1]!);
-      if (!/^(?:[ \-./]|\s?\(0\)\s?| \(|\) ?|\s?-\s?)$/.test(gap) || !/^\d+$/.test(keys[j + 1]!)) break;
-      digits += keys[++j]!.length;
+      if (!/^(?:[ \-./]|\s?\(0\)\s?| \(|\) ?|\s?-\s?)$/.test(gap) || !/^\d+$/.test(key(j + 1))) break;
+      digits += key(++j).length;
     }
     if (digits >= 8 && digits <= 15) {
       let start = starts[i]!;

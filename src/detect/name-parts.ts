@@ -128,7 +128,8 @@ export function parseName(name: string): ParsedName {
   // surname), else it is the last word.
   const firstParticle = words.findIndex((w, i) => i > 0 && isParticle(w));
   const firstHyphenated = words.findIndex((w, i) => i > 0 && /\S-\S/.test(w));
-  const surnameStart = firstParticle > 0 ? firstParticle : firstHyphenated > 0 ? firstHyphenated : words.length - 1;
+  const starts = [firstParticle, firstHyphenated].filter((k) => k > 0);
+  const surnameStart = starts.length ? Math.min(...starts) : words.length - 1;
   const givenWords = words.slice(0, surnameStart);
   const rest = words.slice(surnameStart);
   const given = givenWords.flatMap((w) => keysOf(w));

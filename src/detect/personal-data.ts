@@ -71,16 +71,17 @@ export function findOtherPersonalData(
 
   for (const e of spans.emails) push({ start: e.start, end: e.end, kind: 'email', evidence: 'e-mail address' });
 
-  const { keys, starts, ends, count } = tokens;
+  const { starts, ends, count } = tokens;
+  const key = (k: number) => tokens.key(k);
   for (let i = 0; i < count; i++) {
-    const k = keys[i]!;
+    const k = key(i);
     const c0 = k.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57) {
       // BSN: nine digits, possibly as 123.456.782 or 123 456 782.
       let digits = k;
       let j = i;
-      while (digits.length < 9 && j + 1 < count && isDigits(keys[j + 1]!) && /^[ .]$/.test(text.slice(ends[j]!, starts[j + 1]!))) {
-        digits += keys[++j]!;
+      while (digits.length < 9 && j + 1 < count && isDigits(key(j + 1)) && /^[ .]$/.test(text.slice(ends[j]!, starts[j + 1]!))) {
+        digits += key(++j);
       }
       if (digits.length === 9 && isDigits(digits) && isValidBsn(digits)) {
         push({ start: starts[i]!, end: ends[j]!, kind: 'bsn', evidence: 'BSN (passes the elfproef)' });
@@ -89,12 +90,12 @@ export function findOtherPersonalData(
       }
       // Postcode + house number: "1234 AB 12", "1234AB, 12", or "Straat 12, 1234 AB".
       if (k.length === 4 && i + 1 < count) {
-        const letters = keys[i + 1]!;
+        const letters = key(i + 1);
         const glued = starts[i + 1] === ends[i];
         const pcLetters = /^[a-z]{2}$/.test(letters) && /^[A-Z]{2}$/.test(text.slice(starts[i + 1]!, ends[i + 1]!));
         if (pcLetters && (glued || text.slice(ends[i]!, starts[i + 1]!) === ' ')) {
-          const after = i + 2 < count && isDigits(keys[i + 2]!) && /^[\s,]{1,3}$/.test(text.slice(ends[i + 1]!, starts[i + 2]!)) ? i + 2 : -1;
-          const before = i >= 1 && isDigits(keys[i - 1]!) && /^\s*,\s*$/.test(text.slice(ends[i - 1]!, starts[i]!)) ? i - 1 : -1;
+          const after = i + 2 < count && isDigits(key(i + 2)) && /^[\s,]{1,3}$/.test(text.slice(ends[i + 1]!, starts[i + 2]!)) ? i + 2 : -1;
+          const before = i >= 1 && isDigits(key(i - 1)) && /^\s*,\s*$/.test(text.slice(ends[i - 1]!, starts[i]!)) ? i - 1 : -1;
           if (after >= 0 || before >= 0) {
             push({ start: starts[before >= 0 ? before : i]!, end: ends[after >= 0 ? after : i + 1]!, kind: 'postcode', evidence: 'postcode and house number' });
           }
@@ -106,7 +107,7 @@ export function findOtherPersonalData(
     if (k.length >= 4 && /^[a-z]{2}\d{2}/.test(k) && /^[A-Z]{2}/.test(text.slice(starts[i]!, starts[i]! + 2))) {
       let raw = text.slice(starts[i]!, ends[i]!);
       let j = i;
-      while (raw.replace(/\s/g, '').length < 34 && j + 1 < count && text.slice(ends[j]!, starts[j + 1]!) === ' ' && /^[a-z0-9]{1,4}$/.test(keys[j + 1]!)) {
+      while (raw.replace(/\s/g, '').length < 34 && j + 1 < count && text.slice(ends[j]!, starts[j + 1]!) === ' ' && /^[a-z0-9]{1,4}$/.test(key(j + 1))) {
         const candidate = raw + ' ' + text.slice(starts[j + 1]!, ends[j + 1]!);
         if (isValidIban(raw)) break;
         raw = candidate;
@@ -122,12 +123,12 @@ export function findOtherPersonalData(
     if (BIRTH_WORDS.has(k)) {
       const windowEnd = Math.min(count, i + 8);
       for (let j = i + 1; j < windowEnd; j++) {
-        if (!isDigits(keys[j]!)) continue;
+        if (!isDigits(key(j))) continue;
         // d-m-yyyy / d/m/yyyy / d month yyyy
         let e = j;
-        const parts = [keys[j]!];
-        while (e + 1 < count && parts.length < 3 && (isDigits(keys[e + 1]!) || MONTHS.has(keys[e + 1]!)) && /^[\s\-/.]{1,2}$/.test(text.slice(ends[e]!, starts[e + 1]!))) {
-          parts.push(keys[++e]!);
+        const parts = [key(j)];
+        while (e + 1 < count && parts.length < 3 && (isDigits(key(e + 1)) || MONTHS.has(key(e + 1))) && /^[\s\-/.]{1,2}$/.test(text.slice(ends[e]!, starts[e + 1]!))) {
+          parts.push(key(++e));
         }
         if (parts.length === 3 && /^\d{4}$/.test(parts[2]!)) {
           push({ start: starts[j]!, end: ends[e]!, kind: 'birthdate', evidence: 'date of birth' });
@@ -147,10 +148,10 @@ export function findOtherPersonalData(
   // Possible person names that are not registered: a form of address before a capitalised word,
   // or Name (particles) Surname; and compromise's people tagger for message-sized texts.
   for (let i = 0; i + 1 < count; i++) {
-    const k = keys[i]!;
+    const k = key(i);
     if (HONORIFICS.has(k)) {
       let j = i + 1;
-      while (j < count && PARTICLES.has(keys[j]!)) j++;
+      while (j < count && PARTICLES.has(key(j))) j++;
       if (j < count && shapeOf(text, starts[j]!, ends[j]!) === Shape.Title && /^[.\s]{1,3}$/.test(text.slice(ends[i]!, starts[i + 1]!))) {
         push({ start: starts[i + 1]!, end: ends[j]!, kind: 'person-hint', evidence: 'name after a form of address' });
         i = j;
@@ -159,8 +160,8 @@ export function findOtherPersonalData(
     }
     if (shapeOf(text, starts[i]!, ends[i]!) !== Shape.Title || isCommonWord(k)) continue;
     let j = i + 1;
-    while (j < count && PARTICLES.has(keys[j]!) && shapeOf(text, starts[j]!, ends[j]!) === Shape.Lower) j++;
-    if (j < count && j - i <= 3 && shapeOf(text, starts[j]!, ends[j]!) === Shape.Title && !isCommonWord(keys[j]!)) {
+    while (j < count && PARTICLES.has(key(j)) && shapeOf(text, starts[j]!, ends[j]!) === Shape.Lower) j++;
+    if (j < count && j - i <= 3 && shapeOf(text, starts[j]!, ends[j]!) === Shape.Title && !isCommonWord(key(j))) {
       let ok = true;
       for (let m = i; m < j; m++) if (!/^[ \u00a0]$/.test(text.slice(ends[m]!, starts[m + 1]!))) ok = false;
       if (ok && (!isSentenceStart(text, starts[i]!) || j > i + 1 || !isCommonWord(k))) {

@@ -10,19 +10,31 @@ import type { Tokens } from './text';
 
 const NOT_A_NAME = ['Verb', 'Modal', 'Auxiliary', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord'];
 
+const windowCache = new Map<string, boolean>();
+
 export function looksLikeSentenceInitialName(text: string, tokens: Tokens, i: number, dutchContext: boolean): boolean {
   // In a Dutch sentence, a Dutch word at the start is read as that word ("Wil je…", "Groen licht",
   // "Haar functie"); an English-only word is not ("Will heeft…").
-  if (dutchContext) return !isDutchWord(tokens.keys[i]!);
+  if (dutchContext) return !isDutchWord(tokens.key(i));
+  // compromise needs only the first few words to tag the first one; cache by that window, since
+  // the same openings recur ("Will you…", "Mark my…").
   const start = tokens.starts[i]!;
   let end = start;
-  while (end < text.length && end - start < 200 && !/[.!?\n]/.test(text[end]!)) end++;
-  const sentence = text.slice(start, end);
-  const doc = nlp(sentence);
-  const first = doc.terms().json()[0]?.terms?.[0] as { tags?: string[] } | undefined;
-  const tags = first?.tags ?? [];
-  if (tags.includes('Person') || tags.includes('FirstName')) return true;
-  return !tags.some((t) => NOT_A_NAME.includes(t));
+  let words = 0;
+  while (end < text.length && end - start < 80 && !/[.!?\n]/.test(text[end]!)) {
+    if (text[end] === ' ' && ++words >= 5) break;
+    end++;
+  }
+  const window = text.slice(start, end);
+  let verdict = windowCache.get(window);
+  if (verdict === undefined) {
+    const first = nlp(window).terms().json()[0]?.terms?.[0] as { tags?: string[] } | undefined;
+    const tags = first?.tags ?? [];
+    verdict = tags.includes('Person') || tags.includes('FirstName') || !tags.some((t) => NOT_A_NAME.includes(t));
+    if (windowCache.size > 5000) windowCache.clear();
+    windowCache.set(window, verdict);
+  }
+  return verdict;
 }
 
 /** Possible person names in a short text, by compromise's people() tagger (English-leaning). */

@@ -58,15 +58,81 @@ export function foldText(s: string): string {
   return tokenize(s).keys.join(' ');
 }
 
-export interface Tokens {
-  /** Number of tokens. */
-  count: number;
-  /** Folded keys. */
-  keys: string[];
+/** Polynomial string hash (mod 2^32), the same for registry keys and for text tokens. */
+export const HASH_BASE = 0x01000193;
+
+export function hashKey(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The tokens of a text: offsets into the ORIGINAL text, a hash of each folded key, and the keys
+ * themselves made on demand. A scan of ordinary prose asks for very few keys (only around
+ * registered words), so most tokens never become strings at all.
+ */
+export class Tokens {
+  count = 0;
   /** Start offsets in the original text (UTF-16). */
   starts: Int32Array;
   /** End offsets (exclusive) in the original text. */
   ends: Int32Array;
+  /** hashKey() of each folded key. */
+  hashes: Int32Array;
+  /** hashKey() of each folded key without its last character (for a genitive s). */
+  stemHashes: Int32Array;
+  /** Tokens that are plain ASCII (their key is the lower-cased text). */
+  ascii: Uint8Array;
+  private cache: (string | undefined)[];
+
+  constructor(readonly text: string, capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.stemHashes = new Int32Array(capacity);
+    this.ascii = new Uint8Array(capacity);
+    this.cache = [];
+  }
+
+  /** The folded key of token k. */
+  key(k: number): string {
+    let s = this.cache[k];
+    if (s === undefined) {
+      s = this.text.slice(this.starts[k]!, this.ends[k]!).toLowerCase();
+      this.cache[k] = s;
+    }
+    return s;
+  }
+
+  /** All keys (tests and small texts). */
+  get keys(): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.count; k++) out.push(this.key(k));
+    return out;
+  }
+
+  /** @internal */
+  push(start: number, end: number, hash: number, stemHash: number, key: string | undefined): void {
+    if (this.count === this.starts.length) this.grow();
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.hashes[k] = hash;
+    this.stemHashes[k] = stemHash;
+    this.ascii[k] = key === undefined ? 1 : 0;
+    if (key !== undefined) this.cache[k] = key;
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const g = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.starts = g(this.starts, new Int32Array(n));
+    this.ends = g(this.ends, new Int32Array(n));
+    this.hashes = g(this.hashes, new Int32Array(n));
+    this.stemHashes = g(this.stemHashes, new Int32Array(n));
+    this.ascii = g(this.ascii, new Uint8Array(n));
+  }
 }
 
 /** ASCII fast path tables. */
@@ -77,14 +143,7 @@ for (let i = 0; i < 128; i++) {
 
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  // Upper bound on tokens: every other character.
-  let starts = new Int32Array(Math.min(n, 1024) + 1);
-  let ends = new Int32Array(starts.length);
-  const keys: string[] = [];
-  let count = 0;
-  // Lower-casing the whole text once is much cheaper than per token, when it keeps offsets.
-  const lowered = text.toLowerCase();
-  const sameLength = lowered.length === n;
+  const tokens = new Tokens(text, Math.max(16, Math.min(n >> 2, 1 << 16)));
 
   let i = 0;
   while (i < n) {
@@ -94,27 +153,30 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
-    // A token: scan to its end, noting whether it is pure ASCII.
+    // A token: scan to its end, hashing the lower-cased ASCII as we go.
     const start = i;
     let ascii = true;
+    let h = 0;
+    let prev = 0;
     let j = i;
     while (j < n) {
-      const c = text.charCodeAt(j);
+      let c = text.charCodeAt(j);
       if (c < 128) {
         if (ASCII_WORD[c] !== 1) break;
+        if (c >= 65 && c <= 90) c += 32;
+        prev = h;
+        h = (Math.imul(h, HASH_BASE) + c) | 0;
       } else if (c >= 0xd800 && c <= 0xdfff) {
         break;
       } else {
-        const cls = classify(c);
-        if (cls === CharClass.Separator) break;
+        if (classify(c) === CharClass.Separator) break;
         ascii = false;
       }
       j++;
     }
     let end = j;
-    let key: string;
     if (ascii) {
-      key = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
+      tokens.push(start, end, h, prev, undefined);
     } else {
       let k = '';
       for (let p = start; p < end; p++) {
@@ -122,28 +184,13 @@ export function tokenize(text: string): Tokens {
         if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
         else if (classify(c) === CharClass.Word) k += foldCode(c);
       }
-      key = k;
       // Trailing invisible characters do not belong to the token's span.
       while (end > start && classify(text.charCodeAt(end - 1)) === CharClass.Invisible && text.charCodeAt(end - 1) < 0x300) end--;
-    }
-    if (key.length > 0) {
-      if (count === starts.length) {
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      starts[count] = start;
-      ends[count] = end;
-      keys.push(key);
-      count++;
+      if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
     }
     i = j;
   }
-  return { count, keys, starts, ends };
+  return tokens;
 }
 
 /** Shape of a token as written: drives the "is this a name or a word" decision. */
