@@ -472,12 +472,17 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
   }
 
+  /** Tokens already known not to be a misspelt name (ordinary words mostly): skip them next time. */
+  const notATypo = new Set<string>();
+
   function matchTypo(ctx: ScanContext, i: number) {
     const key = ctx.tokens.key(i);
+    if (notATypo.has(key)) return;
     const names = new Set<string>();
     for (const n of typoIndex.get(key) ?? []) names.add(n);
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
     let rejectedAsWord: boolean | undefined;
+    let matched = false;
     ctx.group = [];
     for (const name of names) {
       if (!damerauLevenshteinAtMostOne(key, name)) continue;
@@ -486,11 +491,16 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (name.length === key.length + 1 && name.startsWith(key)) continue;
       rejectedAsWord ??= isCommonWordOrInflection(key);
       if (rejectedAsWord) break;
+      matched = true;
       for (const p of anchors.get(name) ?? []) {
         if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
       }
     }
     flushGroup(ctx);
+    if (!matched) {
+      if (notATypo.size > 50_000) notATypo.clear();
+      notATypo.add(key);
+    }
   }
 
   /** Tries to extend an anchor hit at token i to pattern p and judges it; pushes a candidate. */
