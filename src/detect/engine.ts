@@ -170,7 +170,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
       ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
     if (mergeable) {
-      const sig = `${key}|${p.role}|${p.tokens.join(' ')}|${p.anchor}|${p.particleSpellings[0]?.join(' ') ?? ''}|${p.common}|${p.properNoun}|${p.evidence}|${p.unit ?? ''}/${p.units ?? ''}`;
+      // particleSpellings arrays are shared per particle sequence (cached), so their first
+      // spelling's identity stands for the sequence; keep the string short anyway.
+      const sig =
+        key + '|' + p.role + '|' + (p.tokens.length === 1 ? p.tokens[0] : p.tokens.join(' ')) + '|' + p.anchor + '|' +
+        (p.particleSpellings.length ? p.particleSpellings[0]!.join(' ') : '') + '|' + (p.common ? 1 : 0) + (p.properNoun ? 1 : 0) + '|' +
+        p.evidence + '|' + (p.unit ?? '') + (p.units ?? '');
       const existing = shared.get(sig);
       if (existing) {
         (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);

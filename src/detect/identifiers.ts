@@ -15,8 +15,10 @@ const URL_LIKE = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?:\/\
 
 export function identifierType(raw: string): IdentifierType {
   const s = raw.trim();
-  if (EMAIL.test(s)) return 'email';
-  if (PHONE_CHARS.test(s) && digitsOf(s).length >= 8) return 'phone';
+  if (s.includes('@')) return EMAIL.test(s) ? 'email' : 'other';
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 40) && PHONE_CHARS.test(s) && digitsOf(s).length >= 8) return 'phone';
+  if (!s.includes('.')) return 'other';
   if (URL_LIKE.test(s) && /[a-z]\.[a-z]{2,}/i.test(s)) return 'url';
   return 'other';
 }
