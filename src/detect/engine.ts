@@ -384,7 +384,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: new Int8Array(tokens.count * FACTS), possessive: false };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false };
 
     const { hashes, stemHashes, starts, ends } = tokens;
     for (let i = 0; i < tokens.count; i++) {
@@ -792,6 +792,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   /** A per-token fact, computed once per scan whatever the number of patterns hitting the token. */
   function fact(ctx: ScanContext, k: number, which: number): boolean {
+    // Allocated on the first question: most texts never ask one.
+    if (ctx.facts === EMPTY_FACTS) ctx.facts = new Int8Array(ctx.tokens.count * FACTS);
     const slot = k * FACTS + which;
     const known = ctx.facts[slot]!;
     if (known !== 0) return known === 2;
@@ -960,6 +962,7 @@ const F_INITIAL_NAME = 3;
 const F_FOREIGN_SURNAME_AFTER = 4;
 const F_AFFILIATION_AFTER = 5;
 const FACTS = 6;
+const EMPTY_FACTS = new Int8Array(0);
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are

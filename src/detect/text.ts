@@ -87,12 +87,24 @@ export class Tokens {
   private cache: (string | undefined)[];
 
   constructor(readonly text: string, capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.stemHashes = new Int32Array(capacity);
-    this.ascii = new Uint8Array(capacity);
+    this.starts = this.ends = this.hashes = this.stemHashes = new Int32Array(0);
+    this.ascii = new Uint8Array(0);
+    this.allocate(capacity);
     this.cache = [];
+  }
+
+  /** One backing buffer for all per-token arrays: a single allocation per scan, not five. */
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * 17);
+    const views = [0, 1, 2, 3].map((k) => new Int32Array(buffer, k * capacity * 4, capacity));
+    const ascii = new Uint8Array(buffer, capacity * 16, capacity);
+    views[0]!.set(this.starts);
+    views[1]!.set(this.ends);
+    views[2]!.set(this.hashes);
+    views[3]!.set(this.stemHashes);
+    ascii.set(this.ascii);
+    [this.starts, this.ends, this.hashes, this.stemHashes] = views as [Int32Array, Int32Array, Int32Array, Int32Array];
+    this.ascii = ascii;
   }
 
   /** The folded key of token k. */
@@ -125,13 +137,7 @@ export class Tokens {
   }
 
   private grow(): void {
-    const n = this.starts.length * 2;
-    const g = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.starts = g(this.starts, new Int32Array(n));
-    this.ends = g(this.ends, new Int32Array(n));
-    this.hashes = g(this.hashes, new Int32Array(n));
-    this.stemHashes = g(this.stemHashes, new Int32Array(n));
-    this.ascii = g(this.ascii, new Uint8Array(n));
+    this.allocate(this.starts.length * 2);
   }
 }
 
@@ -143,7 +149,8 @@ for (let i = 0; i < 128; i++) {
 
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  const tokens = new Tokens(text, Math.max(16, Math.min(n >> 2, 1 << 16)));
+  // Prose has about one token per six characters.
+  const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
 
   let i = 0;
   while (i < n) {
