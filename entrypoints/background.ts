@@ -2,36 +2,62 @@ import browser from 'webextension-polyfill';
 import { ContentRequest, PageRequest, type GuardFinding, type Result, type ScanResponse, type StatusResponse } from '../src/protocol';
 import { createDetector } from '../src/detect';
 import type { Detector } from '../src/detect/types';
-import { createMemoryVaultSession } from '../src/background/memory-vault-session';
+import { createEncryptedVaultSession } from '../src/background/encrypted-vault-session';
+import { createClientListService, isClientListRequest } from '../src/background/client-list-service';
+import { registerAddClientMenu, updateAddClientMenuLanguage } from '../src/background/context-menu';
+import { scanForGuard } from '../src/background/scan-service';
+import { isVaultError } from '../src/vault/errors';
 
 export default defineBackground(() => {
-  const vault = createMemoryVaultSession();
+  // The encrypted vault: envelopes in storage.local, the unlocked key in memory-only storage.session.
+  const vault = createEncryptedVaultSession({
+    local: browser.storage.local,
+    session: browser.storage.session ?? null,
+    alarms: browser.alarms ?? null,
+  });
   let detector: { detector: Detector; labels: Map<string, string> } | null = null;
 
   vault.onChange(() => {
     const registry = vault.registry();
     detector = registry
-      ? { detector: createDetector(registry), labels: new Map(registry.clients.map((c) => [c.id, c.name])) }
+      ? {
+          // The coach's caution setting: whether a first name alone warns.
+          detector: createDetector(registry, { firstNameAlone: vault.contents()?.settings.firstNameAlone ?? true }),
+          labels: new Map(registry.clients.map((c) => [c.id, c.name])),
+        }
       : null;
   });
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const clientList = createClientListService(vault);
+  registerAddClientMenu();
+  vault.onChange(() => {
+    const settings = vault.contents()?.settings;
+    if (settings) updateAddClientMenuLanguage(settings.language);
+  });
 
-  async function handleContent(req: ContentRequest): Promise<StatusResponse | ScanResponse> {
+  async function handleContent(req: ContentRequest): Promise<StatusResponse | ScanResponse | Result> {
     switch (req.type) {
       case 'status':
         return { setupNeeded: !(await vault.exists()), locked: vault.registry() === null };
       case 'scan': {
-        if (!detector) return { locked: true };
-        const { findings } = detector.detector.scan(req.text);
-        const labels = detector.labels;
-        const out: GuardFinding[] = findings.map((f) => ({ ...f, clientLabel: labels.get(f.clientId) ?? f.clientId }));
-        return { locked: false, findings: out };
+        const registry = vault.registry();
+        if (!detector || !registry) return { locked: true, setupNeeded: !(await vault.exists()) };
+        const settings = vault.contents()?.settings;
+        const base = { locked: false as const, code: settings?.code ?? 'both', language: settings?.language ?? 'auto' };
+        const sites = settings?.protectedSites as Record<string, boolean> | undefined;
+        if (req.app && sites && sites[req.app] === false) return { ...base, findings: [], siteEnabled: false };
+        const findings: GuardFinding[] = scanForGuard(detector.detector, registry, req.text, req.recipients);
+        return { ...base, findings };
       }
+      case 'open-unlock':
+        await browser.runtime.openOptionsPage();
+        return { ok: true };
     }
   }
 
-  async function handlePage(req: PageRequest): Promise<Result> {
+  async function handlePage(req: PageRequest): Promise<Result<object>> {
+    if (isClientListRequest(req)) return clientList.handle(req);
     try {
       switch (req.type) {
         case 'vault:setup':
@@ -43,10 +69,24 @@ export default defineBackground(() => {
         case 'vault:lock':
           await vault.lock();
           return { ok: true };
+        case 'vault:change-passphrase':
+          await vault.changePassphrase(req.current, req.next);
+          return { ok: true };
+        case 'vault:export-backup': {
+          const backup: Result<{ backup: string }> = { ok: true, backup: await vault.exportBackup() };
+          return backup;
+        }
+        case 'vault:restore-backup':
+          await vault.restoreBackup(req.backup, req.passphrase);
+          return { ok: true };
+        case 'vault:recover-previous':
+          await vault.recoverPrevious(req.passphrase);
+          return { ok: true };
       }
     } catch (e) {
-      // Error messages here are stable codes, never user data.
-      return { ok: false, error: e instanceof Error ? e.message : 'internal' };
+      // Only stable codes cross to the page: a VaultError's message is its code; anything else
+      // (a parser or validation error could quote client data) becomes 'internal'.
+      return { ok: false, error: isVaultError(e) ? e.code : 'internal' };
     }
   }
 
@@ -55,10 +95,16 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const fromExtensionPage = !sender.tab || (sender.url ?? '').startsWith(extensionOrigin);
     const content = ContentRequest.safeParse(raw);
-    if (content.success) return handleContent(content.data);
+    // A restarted worker first re-opens the vault from session storage. Activity (postpones the auto-lock):
+    // scans of what the coach types and requests from our own pages; not status polls.
+    if (content.success)
+      return vault.ready().then(() => {
+        if (content.data.type === 'scan') vault.noteActivity();
+        return handleContent(content.data);
+      });
     if (fromExtensionPage) {
       const page = PageRequest.safeParse(raw);
-      if (page.success) return handlePage(page.data);
+      if (page.success) return vault.ready().then(() => (vault.noteActivity(), handlePage(page.data)));
     }
     return Promise.resolve({ ok: false, error: 'bad-request' } satisfies Result);
   });

@@ -1,12 +1,5 @@
 import { render } from 'preact';
+import '../../src/ui/styles.css';
+import { OptionsApp } from '../../src/ui/options-app';
 
-function Options() {
-  return (
-    <main>
-      <h1>Discreet</h1>
-      <p>Instellingen volgen binnenkort. / Settings coming soon.</p>
-    </main>
-  );
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

@@ -1,23 +1,75 @@
 /**
- * A small, quiet notice that protection is paused (vault locked or not set up yet).
- * Drawn in a closed shadow root so the page's own scripts cannot read it.
+ * Small notices in the corner, drawn in a closed shadow root so the page's own scripts cannot read them:
+ * protection paused (vault locked / not set up; offers to unlock), a field Discreet cannot protect,
+ * an internal error, or "checked, send again". Never silent: when protection is off, it says so.
  */
-export function showPausedNotice(reason: 'setup' | 'locked'): void {
+import { t } from './messages';
+import { createClosedHost, h, type ClosedHost } from './shadow-host';
+
+export type NoticeKind = 'setup' | 'locked' | 'cannotProtect' | 'internalError' | 'checked';
+
+const CSS = `
+:host { all: initial; }
+.box { position: fixed; bottom: 12px; right: 12px; max-width: 380px; pointer-events: auto; display: flex; gap: 8px; align-items: center;
+  font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #3b2f00; border: 1px solid #e0c36a; border-radius: 6px; padding: 6px 10px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+.box.err { background: #fdecea; color: #5f1410; border-color: #e6a09a; }
+.box.ok { background: #e6f4ea; color: #0d3b1e; border-color: #9fd2ae; }
+button { font: inherit; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+button.x { border: none; padding: 0 4px; font-size: 16px; line-height: 1; }
+`;
+
+let host: ClosedHost | null = null;
+let current: NoticeKind | null = null;
+let onUnlock: (() => void) | null = null;
+
+/** What "Ontgrendelen"/"Instellen" does (the guard sends `open-unlock`). */
+export function setUnlockHandler(fn: () => void): void {
+  onUnlock = fn;
+}
+
+export function currentNotice(): NoticeKind | null {
+  return current;
+}
+
+export function showNotice(kind: NoticeKind): void {
   const draw = () => {
-    const host = document.createElement('discreet-notice');
-    const root = host.attachShadow({ mode: 'closed' });
-    const box = document.createElement('div');
-    box.setAttribute('role', 'status');
-    box.textContent =
-      reason === 'setup'
-        ? 'Discreet: bescherming staat uit — stel eerst je cliëntenlijst in.'
-        : 'Discreet: bescherming gepauzeerd — ontgrendel je cliëntenlijst.';
-    box.style.cssText =
-      'position:fixed;bottom:12px;right:12px;z-index:2147483647;font:13px system-ui,sans-serif;' +
-      'background:#fff8e1;color:#3b2f00;border:1px solid #e0c36a;border-radius:6px;padding:6px 10px;';
-    root.append(box);
-    document.documentElement.append(host);
+    if (current === kind && host) return;
+    hideNotice();
+    current = kind;
+    host = createClosedHost('discreet-notice');
+    const cls = kind === 'internalError' || kind === 'cannotProtect' ? 'box err' : kind === 'checked' ? 'box ok' : 'box';
+    const text =
+      kind === 'setup' ? t('pausedSetup') : kind === 'locked' ? t('pausedLocked') : kind === 'cannotProtect' ? t('cannotProtect') : kind === 'internalError' ? t('internalError') : t('checkedPressAgain');
+    const box = h('div', { class: cls, role: kind === 'internalError' ? 'alert' : 'status' }, h('span', {}, text));
+    if ((kind === 'setup' || kind === 'locked') && onUnlock) {
+      const b = h('button', { type: 'button' }, kind === 'setup' ? t('setUp') : t('unlock'));
+      b.addEventListener('click', (e) => {
+        if (e.isTrusted) onUnlock?.();
+      });
+      box.append(b);
+    }
+    if (kind !== 'setup' && kind !== 'locked') {
+      const x = h('button', { type: 'button', class: 'x', 'aria-label': t('close') }, '×');
+      x.addEventListener('click', (e) => {
+        if (e.isTrusted) hideNotice();
+      });
+      box.append(x);
+    }
+    host.root.append(h('style', {}, CSS), box);
   };
   if (document.body) draw();
   else document.addEventListener('DOMContentLoaded', draw, { once: true });
+}
+
+export function hideNotice(kind?: NoticeKind): void {
+  if (kind && current !== kind) return;
+  host?.remove();
+  host = null;
+  current = null;
+}
+
+/** Kept for existing callers. */
+export function showPausedNotice(reason: 'setup' | 'locked'): void {
+  showNotice(reason);
 }

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+// DISCREET_EXTENSION_DIR: test a copy of the build (parallel builds in one checkout wipe .output).
+export const EXTENSION_DIR = path.resolve(process.env.DISCREET_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionSession {
@@ -26,6 +27,8 @@ export async function launchWithExtension(options: { userDataDir?: string } = {}
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    // Discreet's UI follows the browser language; the coaches (and these tests) use Dutch.
+    locale: process.env.DISCREET_TEST_LOCALE ?? 'nl-NL',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

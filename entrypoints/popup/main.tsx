@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../src/ui/styles.css';
+import { Popup } from '../../src/ui/popup';
+
+render(<Popup />, document.getElementById('app')!);

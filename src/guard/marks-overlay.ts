@@ -1,0 +1,242 @@
+/**
+ * Underlines client mentions in an overlay drawn inside a CLOSED shadow root.
+ * Never touches the editor: no wrapping spans, no CSS.highlights (readable by the page), no attributes.
+ * The overlay ignores the pointer (clicks and focus stay with the editor). Positions follow scroll,
+ * resize and reflow, at most once per animation frame.
+ * Tooltip: shown when the pointer is over a mark or the caret is inside one (keyboard users),
+ * announced politely to screen readers.
+ */
+import { createClosedHost, h, type ClosedHost } from './shadow-host';
+
+export interface Mark {
+  editor: HTMLElement;
+  /** Live DOM range of the mention (rich editors). */
+  range?: Range;
+  /** Offsets into a textarea/input value. */
+  start: number;
+  end: number;
+  /** Tooltip lines (already translated). */
+  tooltip: string[];
+  toClient: boolean;
+}
+
+interface Drawn {
+  rect: DOMRect;
+  mark: Mark;
+}
+
+const CSS = `
+:host { all: initial; }
+.m { position: fixed; pointer-events: none; height: 0; border-bottom: 2px solid #c5221f; box-sizing: border-box; }
+.m.ok { border-bottom: 2px dotted #188038; }
+.tip { position: fixed; pointer-events: none; max-width: 320px; font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f;
+  background: #fff; border: 1px solid #c5221f; border-radius: 6px; padding: 6px 9px; box-shadow: 0 2px 8px rgba(0,0,0,.18); }
+.tip.ok { border-color: #188038; }
+.tip[hidden] { display: none; }
+.tip div + div { color: #444; }
+.mirror { position: fixed; left: 0; top: 0; visibility: hidden; overflow: hidden; pointer-events: none; }
+`;
+
+export class MarksOverlay {
+  private host: ClosedHost | null = null;
+  private layer!: HTMLDivElement;
+  private tip!: HTMLDivElement;
+  private mirror!: HTMLDivElement;
+  private marks = new Map<HTMLElement, Mark[]>();
+  private drawn: Drawn[] = [];
+  private frame = 0;
+  private pointer: { x: number; y: number } | null = null;
+  private resize = new ResizeObserver(() => this.schedule());
+  private focusMark: Mark | null = null;
+
+  constructor() {
+    const opts = { capture: true, passive: true } as const;
+    window.addEventListener('scroll', () => this.schedule(), opts);
+    window.addEventListener('resize', () => this.schedule(), opts);
+    window.addEventListener(
+      'mousemove',
+      (e) => {
+        if (this.drawn.length === 0 && !this.pointer) return;
+        this.pointer = { x: e.clientX, y: e.clientY };
+        this.schedule();
+      },
+      opts,
+    );
+    document.addEventListener('selectionchange', () => this.onSelection(), opts);
+  }
+
+  /** Create the host early, so its appearance never tells the page that a name was found. */
+  ensureHost(): void {
+    if (this.host || !document.documentElement) return;
+    this.host = createClosedHost('discreet-marks');
+    const root = this.host.root;
+    root.append(h('style', {}, CSS));
+    this.layer = h('div');
+    this.tip = h('div', { class: 'tip', role: 'status', 'aria-live': 'polite', hidden: true });
+    this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
+    root.append(this.layer, this.mirror, this.tip);
+  }
+
+  set(editor: HTMLElement, marks: Mark[]): void {
+    this.ensureHost();
+    if (marks.length) {
+      if (!this.marks.has(editor)) this.resize.observe(editor);
+      this.marks.set(editor, marks);
+    } else if (this.marks.delete(editor)) this.resize.unobserve(editor);
+    this.onSelection();
+    this.schedule();
+  }
+
+  marksOf(editor: HTMLElement): readonly Mark[] {
+    return this.marks.get(editor) ?? [];
+  }
+
+  /** Re-position on the next frame (reflow, scroll, new marks). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  private layout(): void {
+    if (!this.host) return;
+    const out: Drawn[] = [];
+    for (const [editor, marks] of this.marks) {
+      if (!editor.isConnected) {
+        this.marks.delete(editor);
+        this.resize.unobserve(editor);
+        continue;
+      }
+      const clip = editor.getBoundingClientRect();
+      const vw = window.innerWidth;
+      const vh = window.innerHeight;
+      for (const mark of marks) {
+        for (const r of this.rectsOf(mark)) {
+          const left = Math.max(r.left, clip.left, 0);
+          const right = Math.min(r.right, clip.right, vw);
+          const top = r.top;
+          const bottom = r.bottom;
+          if (right - left < 1 || bottom < clip.top || bottom > clip.bottom + 2 || bottom < 0 || top > vh) continue;
+          out.push({ rect: new DOMRect(left, top, right - left, bottom - top), mark });
+        }
+      }
+    }
+    this.drawn = out;
+    // Reuse underline elements.
+    const kids = this.layer.children;
+    while (kids.length > out.length) this.layer.lastChild!.remove();
+    while (kids.length < out.length) this.layer.append(h('div', { class: 'm' }));
+    out.forEach((d, i) => {
+      const el = kids[i] as HTMLElement;
+      el.className = d.mark.toClient ? 'm ok' : 'm';
+      el.style.left = `${d.rect.left}px`;
+      el.style.top = `${d.rect.bottom - 1}px`;
+      el.style.width = `${d.rect.width}px`;
+    });
+    this.updateTip();
+  }
+
+  private rectsOf(mark: Mark): DOMRect[] {
+    if (mark.range) {
+      if (mark.range.collapsed) return [];
+      return [...mark.range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    }
+    const el = mark.editor;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return this.fieldRects(el, mark.start, mark.end);
+    return [];
+  }
+
+  /** Textareas/inputs have no DOM text: measure the mention in a mirror with the same box and font. */
+  private fieldRects(el: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): DOMRect[] {
+    const cs = getComputedStyle(el);
+    const m = this.mirror;
+    const props = [
+      'boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth',
+      'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'fontFamily', 'fontSize', 'fontWeight',
+      'fontStyle', 'fontStretch', 'fontVariant', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform',
+      'textIndent', 'tabSize', 'direction', 'textAlign',
+    ] as const;
+    for (const p of props) (m.style as any)[p] = cs[p];
+    m.style.whiteSpace = el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+    m.style.overflowWrap = el instanceof HTMLTextAreaElement ? 'break-word' : 'normal';
+    m.style.borderColor = 'transparent';
+    const value = el.value;
+    const span = h('span', {}, value.slice(start, end));
+    m.replaceChildren(value.slice(0, start), span, value.slice(end) || '\u200b');
+    const base = m.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    const dx = box.left - base.left - el.scrollLeft;
+    const dy = box.top - base.top - el.scrollTop;
+    const rects = [...span.getClientRects()].map((r) => new DOMRect(r.left + dx, r.top + dy, r.width, r.height));
+    m.replaceChildren();
+    return rects.filter((r) => r.width > 0);
+  }
+
+  private onSelection(): void {
+    const active = deepActive();
+    let found: Mark | null = null;
+    if (active) {
+      const marks = [...this.marks.entries()].find(([ed]) => ed === active || ed.contains(active))?.[1] ?? [];
+      if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
+        const pos = active.selectionStart ?? -1;
+        found = marks.find((mk) => pos >= mk.start && pos <= mk.end) ?? null;
+      } else {
+        const sel = document.getSelection();
+        if (sel && sel.rangeCount > 0) {
+          const { startContainer: n, startOffset: o } = sel.getRangeAt(0);
+          found =
+            marks.find((mk) => {
+              try {
+                return !!mk.range && !mk.range.collapsed && mk.range.isPointInRange(n, o);
+              } catch {
+                return false;
+              }
+            }) ?? null;
+        }
+      }
+    }
+    if (found !== this.focusMark) {
+      this.focusMark = found;
+      this.schedule();
+    }
+  }
+
+  private updateTip(): void {
+    let mark: Mark | null = null;
+    let at: DOMRect | null = null;
+    const p = this.pointer;
+    if (p) {
+      const hit = this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
+      if (hit) ({ mark, rect: at } = hit);
+    }
+    if (!mark && this.focusMark) {
+      mark = this.focusMark;
+      at = this.drawn.find((d) => d.mark === mark)?.rect ?? null;
+    }
+    const tip = this.tip;
+    if (!mark || !at) {
+      if (!tip.hidden) {
+        tip.hidden = true;
+        tip.replaceChildren();
+      }
+      return;
+    }
+    const lines = mark.tooltip.map((l) => h('div', {}, l));
+    const same = tip.textContent === mark.tooltip.join('');
+    if (!same) tip.replaceChildren(...lines);
+    tip.className = mark.toClient ? 'tip ok' : 'tip';
+    tip.hidden = false;
+    tip.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - 330))}px`;
+    const below = at.bottom + 6;
+    tip.style.top = below + 60 > window.innerHeight ? `${Math.max(4, at.top - 60)}px` : `${below}px`;
+  }
+}
+
+/** The focused element, looking through open shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}

@@ -1,0 +1,60 @@
+/**
+ * The options page's and popup's calls to the background. Every answer is checked for shape; a missing
+ * answer (worker restarting) becomes the error 'no-answer' instead of a silent failure.
+ */
+import browser from 'webextension-polyfill';
+import type { ClientDraftInput, ClientRecord, OverviewResponse, PageRequest, Result } from '../protocol';
+import type { Client, RegistryInput } from '../registry';
+import type { VaultSettings } from '../vault/schema';
+
+type Answer<T extends object = {}> = Result<T>;
+
+async function send<T extends object = {}>(message: PageRequest | { type: string; [k: string]: unknown }): Promise<Answer<T>> {
+  try {
+    const answer = (await browser.runtime.sendMessage(message)) as Answer<T> | undefined;
+    if (!answer || typeof answer !== 'object' || typeof (answer as { ok?: unknown }).ok !== 'boolean') {
+      return { ok: false, error: 'no-answer' };
+    }
+    return answer;
+  } catch {
+    return { ok: false, error: 'no-answer' };
+  }
+}
+
+export const api = {
+  overview: () => send<Omit<OverviewResponse, 'ok'>>({ type: 'ui:overview' }),
+  unlock: (passphrase: string) => send({ type: 'vault:unlock', passphrase }),
+  lock: () => send({ type: 'vault:lock' }),
+  setup: (passphrase: string, registry: RegistryInput, code: VaultSettings['code']) =>
+    send({ type: 'vault:setup', passphrase, registry, code }),
+  listClients: () => send<{ clients: ClientRecord[] }>({ type: 'clients:list' }),
+  saveClient: (client: ClientDraftInput) => send<{ id: string }>({ type: 'clients:save', client }),
+  deleteClient: (id: string) => send({ type: 'clients:delete', id }),
+  importClients: (clients: Client[]) => send<{ added: number; updated: number }>({ type: 'clients:import', clients }),
+  getSettings: () => send<{ settings: VaultSettings }>({ type: 'settings:get' }),
+  saveSettings: (settings: VaultSettings) => send({ type: 'settings:save', settings }),
+  exportBackup: () => send<{ backup: string }>({ type: 'vault:export-backup' }),
+  restoreBackup: (backup: string, passphrase: string) => send({ type: 'vault:restore-backup', backup, passphrase }),
+  recoverPrevious: (passphrase: string) => send({ type: 'vault:recover-previous', passphrase }),
+  changePassphrase: (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next }),
+};
+
+/** The UI language is mirrored (not secret: 'auto' | 'nl' | 'en') so locked screens speak it too. */
+const LANGUAGE_KEY = 'discreet:ui-language';
+
+export async function rememberLanguage(language: VaultSettings['language']): Promise<void> {
+  try {
+    await browser.storage.local.set({ [LANGUAGE_KEY]: language });
+  } catch {
+    /* not important enough to fail anything */
+  }
+}
+
+export async function rememberedLanguage(): Promise<VaultSettings['language']> {
+  try {
+    const v = (await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY];
+    return v === 'nl' || v === 'en' ? v : 'auto';
+  } catch {
+    return 'auto';
+  }
+}

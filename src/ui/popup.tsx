@@ -1,0 +1,124 @@
+/** The toolbar popup: locked/unlocked, whether this site is protected, counts, lock now, open the options page. */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { getLanguage, setLanguage } from '../i18n';
+import type { OverviewResponse } from '../protocol';
+import type { ProtectedApp } from '../vault/schema';
+import { api, rememberLanguage, rememberedLanguage } from './api';
+import { Alert, UnlockForm, errorText } from './common';
+import { t } from './messages';
+import { APP_LABELS, appForUrl } from './sites';
+
+type Overview = Omit<OverviewResponse, 'ok'>;
+
+function applyLanguage(language: 'auto' | 'nl' | 'en') {
+  setLanguage(language);
+  document.documentElement.lang = getLanguage();
+}
+
+async function activeApp(): Promise<ProtectedApp | null> {
+  try {
+    // Without the `tabs` permission the URL is only visible for hosts we have access to: exactly our apps.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return appForUrl(tab?.url);
+  } catch {
+    return null;
+  }
+}
+
+async function openOptions(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+  window.close();
+}
+
+export function Popup() {
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [app, setApp] = useState<ProtectedApp | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [, rerender] = useState(0);
+
+  async function refresh() {
+    const r = await api.overview();
+    if (!r.ok) {
+      setError(errorText(r.error));
+      return;
+    }
+    setError(null);
+    if (r.settings) {
+      applyLanguage(r.settings.language);
+      void rememberLanguage(r.settings.language);
+    }
+    setOverview(r);
+  }
+
+  useEffect(() => {
+    void (async () => {
+      applyLanguage(await rememberedLanguage());
+      rerender((n) => n + 1);
+      setApp(await activeApp());
+      await refresh();
+    })();
+  }, []);
+
+  async function lockNow() {
+    const r = await api.lock();
+    if (!r.ok) setError(errorText(r.error));
+    await refresh();
+  }
+
+  let body;
+  if (error) body = <Alert>{error}</Alert>;
+  else if (!overview) body = <p>{t('loading')}</p>;
+  else if (overview.setupNeeded)
+    body = (
+      <>
+        <p>{t('popupNoVault')}</p>
+        <button type="button" class="primary" onClick={() => void openOptions()}>
+          {t('setUp')}
+        </button>
+      </>
+    );
+  else if (overview.locked)
+    body = (
+      <>
+        <UnlockForm compact onUnlocked={() => void refresh()} />
+        <p>
+          <button type="button" class="link" onClick={() => void openOptions()}>
+            {t('openOptions')}
+          </button>
+        </p>
+      </>
+    );
+  else {
+    const n = overview.clientCount ?? 0;
+    const due = overview.retentionDue ?? 0;
+    const siteOn = app ? overview.settings?.protectedSites[app] !== false : false;
+    body = (
+      <>
+        <p class="state state-on">{t('statusUnlocked')}</p>
+        <ul class="facts">
+          <li class={app && siteOn ? 'site-on' : 'site-off'}>
+            {app ? (siteOn ? t('siteProtected', { app: APP_LABELS[app] }) : t('siteOff', { app: APP_LABELS[app] })) : t('siteNotProtected')}
+          </li>
+          <li>{n === 1 ? t('clientCountOne') : t('clientCount', { n })}</li>
+          {due > 0 && <li class="warning">{due === 1 ? t('retentionDueOne') : t('retentionDue', { n: due })}</li>}
+        </ul>
+        <div class="actions stacked">
+          <button type="button" class="primary" onClick={() => void lockNow()}>
+            {t('lockNow')}
+          </button>
+          <button type="button" onClick={() => void openOptions()}>
+            {t('openOptions')}
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <main class="popup">
+      <h1>{t('appName')}</h1>
+      {body}
+    </main>
+  );
+}
