@@ -102,6 +102,8 @@ interface Candidate {
 }
 
 const TYPO_MIN_LENGTH = 5;
+/** Map keys from hashes are kept in V8's small-integer range, which hashes much faster. */
+const SMI_MASK = 0x3fffffff;
 /** Size of the anchor-hash bit set (2^22 bits = 512 KiB): few false hits even at 10,000 clients. */
 const ANCHOR_BITS = 1 << 22;
 
@@ -473,7 +475,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (singles.size) groups.push({ all: [...singles], set: singles, exclude: null });
       const total = groups.reduce((n, g) => n + g.all.length - (g.exclude?.size ?? 0), 0);
       if (total <= 1 && !list[0]!.group) ctx.candidates.push(list[0]!);
-      else ctx.candidates.push({ ...list[0]!, group: groups, evidence: `${list[0]!.evidence} (shared by ${total} clients)` });
+      else ctx.candidates.push(retarget(list[0]!, list[0]!.clientIdx, groups, `${list[0]!.evidence} (shared by ${total} clients)`));
     }
   }
 
@@ -532,8 +534,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (k >= first && k <= last) continue;
       let list: number[] | undefined;
       if (tokens.ends[k]! - tokens.starts[k]! === 1) {
-        if (isInitial(text, tokens, k)) list = p.byNeighbour!.get(hashKey('#' + tokens.key(k)));
-      } else list = p.byNeighbour!.get(tokens.hashes[k]!);
+        if (isInitial(text, tokens, k)) list = p.byNeighbour!.get(hashKey('#' + tokens.key(k)) & SMI_MASK);
+      } else list = p.byNeighbour!.get(tokens.hashes[k]! & SMI_MASK);
       if (list) for (const c of list) (special ??= new Set()).add(c);
     }
     if (special) {
@@ -764,12 +766,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       else if (/^['’](?![\p{L}])/u.test(after) && /[sxz]$/i.test(text.slice(start, end))) end += 1;
     }
 
+    // One object shape for every candidate (absent fields are undefined): keeps property access monomorphic.
     const candidate: Candidate = {
       start, end, clientIdx: ci, kind: p.kind, severity, evidence, strong,
-      ...(shared && (!strong || p.kind === 'organization') ? { group: shared } : {}),
-      ...(conditional ? { conditional } : {}),
-      ...(p.detailIndex !== undefined ? { detailIndex: p.detailIndex } : {}),
-      ...(p.detailIndexes ? { detailGroup: { clients: p.clients!, detailIndexes: p.detailIndexes } } : {}),
+      group: shared && (!strong || p.kind === 'organization') ? shared : undefined,
+      conditional,
+      detailIndex: p.detailIndex,
+      detailGroup: p.detailIndexes ? { clients: p.clients!, detailIndexes: p.detailIndexes } : undefined,
     };
     if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
     else ctx.candidates.push(candidate);
@@ -880,7 +883,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (winner >= 0) break;
         }
       }
-      if (winner >= 0) kept.push({ ...c, clientIdx: winner, group: undefined });
+      if (winner >= 0) kept.push(retarget(c, winner, undefined, c.evidence));
     }
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
@@ -932,7 +935,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
             winner = ci;
           }
         }
-        if (winner >= 0) withDetails.push({ ...c, clientIdx: winner, detailGroup: undefined });
+        if (winner >= 0) withDetails.push({ ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined });
       }
     }
 
@@ -978,7 +981,7 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
-        const k = hashKey(word);
+        const k = hashKey(word) & SMI_MASK;
         const l = byNeighbour.get(k);
         if (l) {
           if (l[l.length - 1] !== c) l.push(c);
@@ -1001,6 +1004,14 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
       p.byNeighbour = byNeighbour;
     }
   }
+}
+
+/** A copy of a candidate for another client or group, with the same object shape. */
+function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefined, evidence: string): Candidate {
+  return {
+    start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence, strong: c.strong,
+    group, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: c.detailGroup,
+  };
 }
 
 function rank(c: Candidate): number {

@@ -89,8 +89,8 @@ export class Tokens {
   constructor(readonly text: string, capacity: number) {
     this.starts = this.ends = this.hashes = this.stemHashes = new Int32Array(0);
     this.ascii = new Uint8Array(0);
-    this.allocate(capacity);
     this.cache = [];
+    this.allocate(capacity);
   }
 
   /** One backing buffer for all per-token arrays: a single allocation per scan, not five. */
@@ -105,6 +105,11 @@ export class Tokens {
     ascii.set(this.ascii);
     [this.starts, this.ends, this.hashes, this.stemHashes] = views as [Int32Array, Int32Array, Int32Array, Int32Array];
     this.ascii = ascii;
+    // Keys are cached by index: a preallocated array stays in V8's fast elements (writing far
+    // past the end of an empty array would turn it into a slow dictionary).
+    const cache: (string | undefined)[] = new Array(capacity);
+    for (let k = 0; k < this.cache.length; k++) cache[k] = this.cache[k];
+    this.cache = cache;
   }
 
   /** The folded key of token k. */
