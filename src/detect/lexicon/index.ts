@@ -79,6 +79,13 @@ export function isCommonWordOrInflection(folded: string): boolean {
     const n = stem.length;
     if (stem[n - 1] === stem[n - 2] && isCommonWord(stem.slice(0, -1))) return true;
     if (/[^aeiou][aeiou][^aeiou]$/.test(stem) && isCommonWord(stem.slice(0, n - 1) + stem[n - 2] + stem[n - 1])) return true;
+    // Dutch f/v and s/z alternation: liev-e → lief, huiz-en → huis (also with a doubled vowel: lev-en → leef).
+    const last = stem[n - 1];
+    if (last === 'v' || last === 'z') {
+      const hard = stem.slice(0, -1) + (last === 'v' ? 'f' : 's');
+      if (isCommonWord(hard)) return true;
+      if (/[^aeiou][aeiou][fs]$/.test(hard) && isCommonWord(hard.slice(0, -1) + hard[n - 2] + hard[n - 1])) return true;
+    }
   }
   return false;
 }
