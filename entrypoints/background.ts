@@ -90,6 +90,17 @@ export default defineBackground(() => {
     }
   }
 
+  /** After a wrong passphrase: tell the page how long the next attempt will wait (the throttle), so it can say so. */
+  async function withWait(answer: Result<object>): Promise<Result<object>> {
+    if (answer.ok || answer.error !== 'wrong-passphrase') return answer;
+    try {
+      const { waitMs } = await vault.attemptStatus();
+      return waitMs > 0 ? { ...answer, waitMs } : answer;
+    } catch {
+      return answer;
+    }
+  }
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own extension's contexts may talk to the background.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -104,7 +115,7 @@ export default defineBackground(() => {
       });
     if (fromExtensionPage) {
       const page = PageRequest.safeParse(raw);
-      if (page.success) return vault.ready().then(() => (vault.noteActivity(), handlePage(page.data)));
+      if (page.success) return vault.ready().then(() => (vault.noteActivity(), handlePage(page.data).then(withWait)));
     }
     return Promise.resolve({ ok: false, error: 'bad-request' } satisfies Result);
   });

@@ -86,10 +86,17 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clients:list') }),
   z.object({ type: z.literal('clients:save'), client: ClientDraft }),
   z.object({ type: z.literal('clients:delete'), id: z.string().min(1).max(100) }),
+  /** Deletes every client past the retention period (LVSC art. 4.4) in one write. Answer: Result<{ removed: number }>. */
+  z.object({ type: z.literal('clients:delete-due') }),
   /** Accepting an import preview: clients with a known id replace it, the others are added. */
   z.object({ type: z.literal('clients:import'), clients: z.array(ClientSchema).min(1).max(100_000) }),
   z.object({ type: z.literal('settings:get') }),
   z.object({ type: z.literal('settings:save'), settings: SettingsSchema }),
+  /**
+   * The list as a plain (unencrypted) JSON or CSV file. The passphrase is checked again through the vault's
+   * KDF and throttle (a wrong one counts as a failed attempt). Answer: Result<{ text: string }>.
+   */
+  z.object({ type: z.literal('clients:export-plain'), passphrase, format: z.enum(['json', 'csv']) }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -121,4 +128,5 @@ export type ScanResponse =
     };
 
 /** `error` is a stable code (see src/vault/errors.ts), never user data. */
-export type Result<T extends object = {}> = ({ ok: true } & T) | { ok: false; error: string };
+/** `waitMs`: after a wrong passphrase, how long the next attempt will wait (the throttle), when there is a wait. */
+export type Result<T extends object = {}> = ({ ok: true } & T) | { ok: false; error: string; waitMs?: number };

@@ -8,20 +8,42 @@
 import type { ClientDraft, ClientRecord, OverviewResponse, PageRequest, Result } from '../protocol';
 import type { Client } from '../registry';
 import { VAULT_ERROR_CODES } from '../vault/errors';
+import { checkCsvExport, exportCsv, exportJson } from '../vault/export';
 import { findDueForDeletion } from '../vault/retention';
 import type { VaultContents, VaultSettings } from '../vault/schema';
 import type { VaultSession } from './vault-session';
 
 /** The error codes this service answers with: the vault's plus its own. */
-export const KNOWN_ERRORS = [...VAULT_ERROR_CODES, 'not-found', 'end-before-start'] as const;
+export const KNOWN_ERRORS = [...VAULT_ERROR_CODES, 'not-found', 'end-before-start', 'csv-separator-in-value'] as const;
 
 export type ClientListRequest = Extract<
   PageRequest,
-  { type: 'ui:overview' | 'clients:list' | 'clients:save' | 'clients:delete' | 'clients:import' | 'settings:get' | 'settings:save' }
+  {
+    type:
+      | 'ui:overview'
+      | 'clients:list'
+      | 'clients:save'
+      | 'clients:delete'
+      | 'clients:delete-due'
+      | 'clients:import'
+      | 'clients:export-plain'
+      | 'settings:get'
+      | 'settings:save';
+  }
 >;
 
 export function isClientListRequest(req: PageRequest): req is ClientListRequest {
-  return ['ui:overview', 'clients:list', 'clients:save', 'clients:delete', 'clients:import', 'settings:get', 'settings:save'].includes(req.type);
+  return [
+    'ui:overview',
+    'clients:list',
+    'clients:save',
+    'clients:delete',
+    'clients:delete-due',
+    'clients:import',
+    'clients:export-plain',
+    'settings:get',
+    'settings:save',
+  ].includes(req.type);
 }
 
 export interface ClientListServiceOptions {
@@ -99,14 +121,34 @@ export function createClientListService(vault: VaultSession, options: ClientList
     unlocked();
     await vault.update((c) => {
       if (!c.registry.clients.some((x) => x.id === id)) throw new Error('not-found');
-      const { [id]: _gone, ...clientMeta } = c.clientMeta;
-      return {
-        ...c,
-        registry: { ...c.registry, clients: c.registry.clients.filter((x) => x.id !== id) },
-        clientMeta,
-        consents: c.consents.filter((x) => x.clientId !== id),
-      };
+      return withoutClients(c, new Set([id]));
     });
+  }
+
+  /**
+   * LVSC art. 4.4: deletes, in one vault write, every client whose trajectory ended longer ago
+   * than the retention period — decided here, at the moment of deletion, not by the page.
+   */
+  async function removeDue(): Promise<number> {
+    unlocked();
+    let removed = 0;
+    await vault.update((c) => {
+      const due = dueIds(c, now());
+      removed = due.size;
+      return due.size ? withoutClients(c, due) : c;
+    });
+    return removed;
+  }
+
+  /** The contents without these clients: registry entry, dates and consents all gone (no tombstones). */
+  function withoutClients(c: VaultContents, ids: Set<string>): VaultContents {
+    const clientMeta = Object.fromEntries(Object.entries(c.clientMeta).filter(([id]) => !ids.has(id)));
+    return {
+      ...c,
+      registry: { ...c.registry, clients: c.registry.clients.filter((x) => !ids.has(x.id)) },
+      clientMeta,
+      consents: c.consents.filter((x) => !ids.has(x.clientId)),
+    };
   }
 
   /** Accepts an import: same id = replace (metadata kept), new id = add. Validated as a whole by the vault. */
@@ -138,6 +180,21 @@ export function createClientListService(vault: VaultSession, options: ClientList
       return { ...c, registry: { ...c.registry, clients }, clientMeta };
     });
     return { added, updated };
+  }
+
+  /**
+   * The list as plain text, only after the passphrase was given again. The check is a real re-open of the
+   * stored vault (KDF, key check and authentication, behind the wrong-passphrase throttle: a wrong one is
+   * counted like any failed unlock); the session stays unlocked either way. Refuses CSV when a value holds
+   * the multi-value separator (the file would not read back the same): 'csv-separator-in-value'.
+   */
+  async function exportPlain(passphrase: string, format: 'json' | 'csv'): Promise<string> {
+    unlocked();
+    await vault.unlock(passphrase);
+    const { registry } = unlocked();
+    if (format === 'json') return exportJson(registry);
+    if (checkCsvExport(registry).length > 0) throw new Error('csv-separator-in-value');
+    return exportCsv(registry);
   }
 
   async function overview(): Promise<OverviewResponse> {
@@ -173,6 +230,10 @@ export function createClientListService(vault: VaultSession, options: ClientList
           case 'clients:delete':
             await remove(req.id);
             return { ok: true };
+          case 'clients:delete-due':
+            return { ok: true, removed: await removeDue() };
+          case 'clients:export-plain':
+            return { ok: true, text: await exportPlain(req.passphrase, req.format) };
           case 'settings:get':
             return { ok: true, settings: unlocked().settings };
           case 'settings:save': {

@@ -30,6 +30,7 @@ export const api = {
   listClients: () => send<{ clients: ClientRecord[] }>({ type: 'clients:list' }),
   saveClient: (client: ClientDraftInput) => send<{ id: string }>({ type: 'clients:save', client }),
   deleteClient: (id: string) => send({ type: 'clients:delete', id }),
+  deleteDueClients: () => send<{ removed: number }>({ type: 'clients:delete-due' }),
   importClients: (clients: Client[]) => send<{ added: number; updated: number }>({ type: 'clients:import', clients }),
   getSettings: () => send<{ settings: VaultSettings }>({ type: 'settings:get' }),
   saveSettings: (settings: VaultSettings) => send({ type: 'settings:save', settings }),
@@ -37,6 +38,8 @@ export const api = {
   restoreBackup: (backup: string, passphrase: string) => send({ type: 'vault:restore-backup', backup, passphrase }),
   recoverPrevious: (passphrase: string) => send({ type: 'vault:recover-previous', passphrase }),
   changePassphrase: (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next }),
+  /** The unencrypted list (JSON or CSV text), after the background checked the passphrase again. */
+  exportPlain: (passphrase: string, format: 'json' | 'csv') => send<{ text: string }>({ type: 'clients:export-plain', passphrase, format }),
 };
 
 /** The UI language is mirrored (not secret: 'auto' | 'nl' | 'en') so locked screens speak it too. */

@@ -33,7 +33,7 @@ function asClient(c: ClientRecord): Client {
   };
 }
 
-export function ClientList(props: { prefill?: string | null; onLocked: () => void }) {
+export function ClientList(props: { prefill?: string | null; onLocked: () => void; onRestore: () => void }) {
   const [clients, setClients] = useState<ClientRecord[] | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
@@ -81,6 +81,23 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
     setEditing(null);
     await load();
     setNotice(t('saved', { name }));
+    addButton.current?.focus();
+  }
+
+  const [confirmingDue, setConfirmingDue] = useState(false);
+  const dueButton = useRef<HTMLButtonElement>(null);
+
+  async function confirmDeleteDue() {
+    setConfirmingDue(false);
+    const r = await api.deleteDueClients();
+    if (!r.ok) {
+      if (r.error === 'locked') return props.onLocked();
+      setError(errorText(r.error));
+      return;
+    }
+    setDueOnly(false);
+    await load();
+    setNotice(r.removed === 1 ? t('deletedDueOne') : t('deletedDue', { n: r.removed }));
     addButton.current?.focus();
   }
 
@@ -144,6 +161,7 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
           onCancel={closeForm}
           onSaved={saved}
           onLocked={props.onLocked}
+          onRestore={props.onRestore}
         />
       )}
 
@@ -176,6 +194,9 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
             <input type="checkbox" checked={dueOnly} onChange={(e) => setDueOnly((e.target as HTMLInputElement).checked)} />
             {t('showDueOnly')}
           </label>
+          <button type="button" class="danger" ref={dueButton} onClick={() => setConfirmingDue(true)}>
+            {dueCount === 1 ? t('deleteDueOne') : t('deleteDue', { n: dueCount })}
+          </button>
         </div>
       )}
       {clients === null && !error && <p>{t('loading')}</p>}
@@ -239,6 +260,18 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
           )}
         </>
       )}
+      {confirmingDue && (
+        <ConfirmDialog
+          title={t('confirmDeleteDueTitle')}
+          text={dueCount === 1 ? t('confirmDeleteDueTextOne') : t('confirmDeleteDueText', { n: dueCount })}
+          confirmLabel={t('delete')}
+          onConfirm={confirmDeleteDue}
+          onCancel={() => {
+            setConfirmingDue(false);
+            dueButton.current?.focus();
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title={t('confirmDeleteTitle')}
@@ -297,7 +330,14 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 /** Add or edit one client. Multi-value fields take one value per line. */
-export function ClientForm(props: { editing: Exclude<Editing, { mode: 'import' }>; onCancel: () => void; onSaved: (name: string) => void; onLocked: () => void }) {
+export function ClientForm(props: {
+  editing: Exclude<Editing, { mode: 'import' }>;
+  onCancel: () => void;
+  onSaved: (name: string) => void;
+  onLocked: () => void;
+  /** A damaged list found while unlocking to save: restore a backup. */
+  onRestore: () => void;
+}) {
   const existing = props.editing.mode === 'edit' ? props.editing.client : null;
   const prefill = props.editing.mode === 'add' ? props.editing.prefill : undefined;
   const [name, setName] = useState(existing?.name ?? prefill ?? '');
@@ -401,6 +441,7 @@ export function ClientForm(props: { editing: Exclude<Editing, { mode: 'import' }
         <Alert kind="warning">{t('lockedWhileEditing')}</Alert>
         <UnlockForm
           compact
+          onRestore={props.onRestore}
           onUnlocked={() => {
             setNeedsUnlock(false);
             const draft = pending.current;

@@ -4,6 +4,7 @@ import { getLanguage } from '../i18n';
 import { vaultErrorText, VAULT_ERROR_CODES, type VaultErrorCode } from '../vault/errors';
 import { api } from './api';
 import { t } from './messages';
+import { waitText } from './wait';
 
 /** The sentence a coach reads for an error code from the background. Never shows the raw code's data. */
 export function errorText(code: string): string {
@@ -82,34 +83,69 @@ export function PassphraseInput(props: {
   );
 }
 
-/** Unlock form shared by the popup and the options page. Stays locked and says so on a wrong passphrase. */
-export function UnlockForm(props: { onUnlocked: () => void; compact?: boolean }) {
+/** The error of an answer, with the throttle's wait when there is one. */
+export function answerError(r: { error: string; waitMs?: number }, text = errorText(r.error)): string {
+  const wait = waitText(r.waitMs);
+  return wait ? `${text} ${wait}` : text;
+}
+
+type Damage = 'corrupt' | 'unknown-version';
+
+/**
+ * Unlock form shared by the popup and the options page. Stays locked and says so on a wrong passphrase
+ * (with the wait before the next try, once the slow-down applies).
+ * A damaged or newer-version list is never overwritten: the coach reads what happened and gets the ways out,
+ * "Vorige versie herstellen" (with the passphrase typed here) and, for a damaged list, "Reservekopie
+ * terugzetten" (`onRestore`). For a newer version's list the advice is to update Discreet (the vault refuses
+ * to restore a backup over it, so that button would lead nowhere).
+ */
+export function UnlockForm(props: { onUnlocked: () => void; onRestore: () => void; compact?: boolean }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [damaged, setDamaged] = useState(false);
+  const [damage, setDamage] = useState<Damage | null>(null);
+  const [recoverError, setRecoverError] = useState<string | null>(null);
   const errorId = useId();
 
-  async function attempt(kind: 'unlock' | 'recover') {
+  async function unlock() {
     if (!passphrase || busy) return;
     setBusy(true);
     setError(null);
-    const r = kind === 'unlock' ? await api.unlock(passphrase) : await api.recoverPrevious(passphrase);
+    setRecoverError(null);
+    const r = await api.unlock(passphrase);
     setBusy(false);
     if (r.ok) {
       setPassphrase('');
-      setDamaged(false);
-      props.onUnlocked();
-    } else {
-      // A damaged or newer-version list can often be opened from the previous saved version (kept by the vault).
-      setDamaged(kind === 'unlock' && (r.error === 'corrupt' || r.error === 'unknown-version'));
-      setError(errorText(r.error));
+      setDamage(null);
+      return props.onUnlocked();
     }
+    if (r.error === 'corrupt' || r.error === 'unknown-version') {
+      setDamage(r.error);
+      return;
+    }
+    setError(answerError(r));
+  }
+
+  async function recover() {
+    if (busy) return;
+    if (!passphrase) return setRecoverError(t('recoverNeedsPassphrase'));
+    setBusy(true);
+    setError(null);
+    setRecoverError(null);
+    const r = await api.recoverPrevious(passphrase);
+    setBusy(false);
+    if (r.ok) {
+      setPassphrase('');
+      setDamage(null);
+      return props.onUnlocked();
+    }
+    // 'corrupt' here: there is no readable previous version.
+    setRecoverError(answerError(r, r.error === 'corrupt' ? t('recoverNone') : errorText(r.error)));
   }
 
   async function submit(e: Event) {
     e.preventDefault();
-    await attempt('unlock');
+    await unlock();
   }
 
   return (
@@ -130,12 +166,32 @@ export function UnlockForm(props: { onUnlocked: () => void; compact?: boolean })
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('unlocking') : t('unlock')}
       </button>
-      {damaged && (
-        <p>
-          <button type="button" onClick={() => void attempt('recover')} disabled={busy}>
-            {t('recoverPrevious')}
-          </button>
-        </p>
+      {damage && (
+        <section class="damaged alert alert-error" aria-labelledby={`${errorId}-damaged`}>
+          <h3 id={`${errorId}-damaged`}>{t('damagedTitle')}</h3>
+          <p role="alert">{t(damage === 'corrupt' ? 'damagedCorrupt' : 'damagedUnknownVersion')}</p>
+          {damage === 'corrupt' && <p>{t('damagedChoices')}</p>}
+          <div class="actions stacked">
+            <button type="button" onClick={() => void recover()} disabled={busy} aria-describedby={`${errorId}-recover`}>
+              {t('recoverPrevious')}
+            </button>
+            <p class="hint" id={`${errorId}-recover`}>
+              {t('recoverPreviousHint')}
+            </p>
+            {recoverError && <Alert>{recoverError}</Alert>}
+            {/* A newer version's list is never overwritten, so restoring a backup over it would be refused. */}
+            {damage === 'corrupt' && (
+              <>
+                <button type="button" onClick={props.onRestore} disabled={busy} aria-describedby={`${errorId}-restore`}>
+                  {t('restoreOpen')}
+                </button>
+                <p class="hint" id={`${errorId}-restore`}>
+                  {t('restoreBackupHint')}
+                </p>
+              </>
+            )}
+          </div>
+        </section>
       )}
     </form>
   );

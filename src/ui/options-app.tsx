@@ -7,18 +7,28 @@ import { Alert, UnlockForm, errorText } from './common';
 import { ClientList } from './client-list';
 import { t } from './messages';
 import { ADD_CLIENT_HASH, takePrefill } from './prefill';
-import { BackupButton, ChangePassphraseForm } from './security';
+import { BackupButton, ChangePassphraseForm, PlainExport, RestoreForm } from './security';
 import { SettingsForm } from './settings';
 import { SetupWizard } from './wizard';
 
-type Screen = 'loading' | 'setup' | 'locked' | 'clients' | 'settings';
+type Screen = 'loading' | 'setup' | 'locked' | 'restore' | 'clients' | 'settings';
+
+/** The popup opens options.html#restore when the coach chooses "Reservekopie terugzetten" there. */
+export const RESTORE_HASH = '#restore';
 
 function applyLanguage(language: VaultSettings['language']) {
   setLanguage(language);
   document.documentElement.lang = getLanguage();
 }
 
-const SCREEN_TITLES = { loading: 'appName', setup: 'wizardTitle', locked: 'lockedTitle', clients: 'navClients', settings: 'navSettings' } as const;
+const SCREEN_TITLES = {
+  loading: 'appName',
+  setup: 'wizardTitle',
+  locked: 'lockedTitle',
+  restore: 'restoreTitle',
+  clients: 'navClients',
+  settings: 'navSettings',
+} as const;
 
 export function OptionsApp() {
   const [screen, setScreen] = useState<Screen>('loading');
@@ -38,7 +48,7 @@ export function OptionsApp() {
       void rememberLanguage(r.settings.language);
     }
     if (r.setupNeeded) return setScreen('setup');
-    if (r.locked) return setScreen('locked');
+    if (r.locked) return setScreen(location.hash === RESTORE_HASH ? 'restore' : 'locked');
     if (location.hash === ADD_CLIENT_HASH) {
       const text = await takePrefill();
       if (text) setPrefill(text);
@@ -60,6 +70,7 @@ export function OptionsApp() {
   });
 
   const locked = () => setScreen('locked');
+  const restore = () => setScreen('restore');
 
   async function lock() {
     await api.lock();
@@ -105,11 +116,26 @@ export function OptionsApp() {
         {screen === 'locked' && (
           <>
             <h1 class="visually-hidden">{t('appName')}</h1>
-            <UnlockForm onUnlocked={() => void route()} />
+            <UnlockForm onUnlocked={() => void route()} onRestore={restore} />
+          </>
+        )}
+        {screen === 'restore' && (
+          <>
+            <h1 class="visually-hidden">{t('appName')}</h1>
+            <RestoreForm
+              onRestored={() => {
+                history.replaceState(null, '', '#clients');
+                void route('clients');
+              }}
+              onCancel={() => {
+                if (location.hash === RESTORE_HASH) history.replaceState(null, '', location.pathname);
+                locked();
+              }}
+            />
           </>
         )}
         {(screen === 'clients' || screen === 'settings') && <h1 class="visually-hidden">{t(screen === 'clients' ? 'navClients' : 'navSettings')}</h1>}
-        {screen === 'clients' && <ClientList prefill={prefill} onLocked={locked} />}
+        {screen === 'clients' && <ClientList prefill={prefill} onLocked={locked} onRestore={restore} />}
         {screen === 'settings' && (
           <>
             <SettingsForm
@@ -125,6 +151,7 @@ export function OptionsApp() {
               <p>{t('backupIntro')}</p>
               <BackupButton onLocked={locked} />
               <ChangePassphraseForm onLocked={locked} />
+              <PlainExport onLocked={locked} />
             </section>
           </>
         )}

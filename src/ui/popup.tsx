@@ -31,6 +31,12 @@ async function openOptions(): Promise<void> {
   window.close();
 }
 
+/** Choosing a backup file needs a full page (a file chooser closes the popup): the options page's restore screen. */
+async function openRestore(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#restore') });
+  window.close();
+}
+
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [app, setApp] = useState<ProtectedApp | null>(null);
@@ -81,7 +87,7 @@ export function Popup() {
   else if (overview.locked)
     body = (
       <>
-        <UnlockForm compact onUnlocked={() => void refresh()} />
+        <UnlockForm compact onUnlocked={() => void refresh()} onRestore={() => void openRestore()} />
         <p>
           <button type="button" class="link" onClick={() => void openOptions()}>
             {t('openOptions')}

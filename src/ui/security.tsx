@@ -1,7 +1,10 @@
-/** Backup download, passphrase change and backup restore (messages from src/background/encrypted-vault-session.ts). */
-import { useId, useRef, useState } from 'preact/hooks';
+/**
+ * Backup download, passphrase change, backup restore (messages from src/background/encrypted-vault-session.ts)
+ * and the plain (unencrypted) export, which asks the passphrase again after a warning.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api } from './api';
-import { Alert, PassphraseInput, errorText } from './common';
+import { Alert, PassphraseInput, answerError, errorText } from './common';
 import { t } from './messages';
 import { rateStrength } from './strength';
 import { StrengthMeter } from './wizard';
@@ -11,8 +14,13 @@ export function backupFileName(now = new Date()): string {
   return `discreet-reservekopie-${now.toISOString().slice(0, 10)}.discreet`;
 }
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+/** File name of a plain export: the date only, and it says that it is not encrypted. */
+export function plainExportFileName(format: 'json' | 'csv', now = new Date()): string {
+  return `discreet-clientenlijst-onversleuteld-${now.toISOString().slice(0, 10)}.${format}`;
+}
+
+function download(text: string, fileName: string, type = 'application/octet-stream') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -126,7 +134,7 @@ export function RestoreForm(props: { onRestored: () => void; onCancel: () => voi
     setError(null);
     const r = await api.restoreBackup(await file.text(), passphrase);
     setBusy(false);
-    if (!r.ok) return setError(errorText(r.error));
+    if (!r.ok) return setError(answerError(r));
     props.onRestored();
   }
 
@@ -149,5 +157,112 @@ export function RestoreForm(props: { onRestored: () => void; onCancel: () => voi
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * "Onversleutelde lijst exporteren": a warning first, then the passphrase again (checked by the background
+ * through the vault's KDF and throttle), then a JSON or CSV download. A wrong passphrase exports nothing.
+ */
+export function PlainExport(props: { onLocked: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<'json' | 'csv'>('json');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const ids = useId();
+
+  useEffect(() => {
+    if (open) titleRef.current?.focus();
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    setPassphrase('');
+    setError(null);
+    setTimeout(() => openerRef.current?.focus(), 0);
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!passphrase || busy) return;
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    const r = await api.exportPlain(passphrase, format);
+    setBusy(false);
+    if (!r.ok) {
+      if (r.error === 'locked') return props.onLocked();
+      if (r.error === 'wrong-passphrase') return setError(answerError(r, t('exportWrongPassphrase')));
+      if (r.error === 'csv-separator-in-value') return setError(t('exportCsvRefused'));
+      return setError(errorText(r.error));
+    }
+    const file = plainExportFileName(format);
+    download(r.text, file, format === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+    setStatus(t('exportDone', { file }));
+    close();
+  }
+
+  return (
+    <div class="plain-export">
+      {!open && (
+        <button type="button" ref={openerRef} onClick={() => (setStatus(''), setOpen(true))}>
+          {t('exportPlainOpen')}
+        </button>
+      )}
+      <p role="status" class="saved-status">
+        {status}
+      </p>
+      {open && (
+        <form onSubmit={submit} noValidate aria-labelledby={`${ids}-t`}>
+          <h3 id={`${ids}-t`} ref={titleRef} tabIndex={-1}>
+            {t('exportPlainTitle')}
+          </h3>
+          <p class="alert alert-warning" id={`${ids}-warn`}>
+            {t('exportPlainWarning')}
+          </p>
+          <fieldset class="choices">
+            <legend>{t('exportFormat')}</legend>
+            {(['json', 'csv'] as const).map((f) => (
+              <div class="choice" key={f}>
+                <input
+                  type="radio"
+                  id={`${ids}-${f}`}
+                  name={`${ids}-format`}
+                  value={f}
+                  checked={format === f}
+                  aria-describedby={`${ids}-${f}-hint`}
+                  onChange={() => (setFormat(f), setError(null))}
+                />
+                <label for={`${ids}-${f}`}>{t(f === 'json' ? 'exportJson' : 'exportCsv')}</label>
+                <span class="hint" id={`${ids}-${f}-hint`}>
+                  {t(f === 'json' ? 'exportJsonHint' : 'exportCsvHint')}
+                </span>
+              </div>
+            ))}
+          </fieldset>
+          <PassphraseInput
+            label={t('exportPassphrase')}
+            value={passphrase}
+            onInput={setPassphrase}
+            autoComplete="current-password"
+            invalid={!!error}
+            describedBy={`${ids}-warn`}
+          />
+          {error && <Alert>{error}</Alert>}
+          <div class="actions">
+            <button type="button" onClick={close} disabled={busy}>
+              {t('cancel')}
+            </button>
+            <button type="submit" class="primary" disabled={busy || !passphrase}>
+              {busy ? t('exportChecking') : t('exportSubmit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }

@@ -289,6 +289,14 @@ test('retention: a client whose trajectory ended long ago is flagged in the list
     await popup.goto(popupUrl(session));
     await expect(popup.getByText('1 cliënt is toe aan verwijdering (bewaartermijn verstreken).')).toBeVisible();
     await expect(popup.getByText('2 cliënten in uw lijst')).toBeVisible();
+
+    // One click (and a confirmation) deletes every client past the retention period, for real.
+    await page.getByRole('button', { name: 'Verwijder deze cliënt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await expect(page.getByText('1 cliënt verwijderd.')).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: /Bram Kok/ })).toHaveCount(0);
+    await expect(page.getByRole('rowheader', { name: /Anouk Visser/ })).toBeVisible();
+    await expect(page.getByText('1 cliënt is toe aan verwijdering (bewaartermijn verstreken).')).toHaveCount(0);
   } finally {
     await session.close();
   }

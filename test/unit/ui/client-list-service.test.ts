@@ -98,6 +98,20 @@ describe('client list service', () => {
     expect(o.settings.retentionYears).toBe(1);
   });
 
+  it('deletes every client past the retention period in one go, with their dates, and nobody else', async () => {
+    const { send, vault } = await setup();
+    await send({ type: 'clients:save', client: { name: 'Oud Traject', trajectoryEnd: '2022-01-31' } });
+    await send({ type: 'clients:save', client: { name: 'Ouder Traject', trajectoryEnd: '2019-05-01' } });
+    await send({ type: 'clients:save', client: { name: 'Recent Traject', trajectoryEnd: '2025-01-31' } });
+    expect(await send({ type: 'clients:delete-due' })).toEqual({ ok: true, removed: 2 });
+    const names = ((await send({ type: 'clients:list' })).clients as ClientRecord[]).map((c) => c.name).sort();
+    expect(names).toEqual(['Anouk Visser', 'Recent Traject']);
+    // No tombstones: nothing in the vault still holds the deleted names.
+    expect(JSON.stringify(vault.contents())).not.toMatch(/Oud(er)? Traject/);
+    expect((await send({ type: 'ui:overview' })).retentionDue).toBe(0);
+    expect(await send({ type: 'clients:delete-due' })).toEqual({ ok: true, removed: 0 });
+  });
+
   it('saves settings in the vault', async () => {
     const { send, vault } = await setup();
     const settings = (await send({ type: 'settings:get' })).settings;
