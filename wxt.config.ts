@@ -10,7 +10,13 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    build: {
+      sourcemap: false,
+      // Vite's modulepreload polyfill fetch()es <link rel=modulepreload> targets in browsers without
+      // modulepreload; every browser Discreet supports has it, and shipping fetch() would muddy the
+      // no-network check (scripts/check-release.ts).
+      modulePreload: { polyfill: false },
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
