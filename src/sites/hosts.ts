@@ -1,6 +1,7 @@
 /**
  * Match patterns of the five apps Discreet guards out of the box.
- * Host access to anything else is optional and asked for at run time.
+ * Other sites (AI chats and the like) are not guarded yet; when they are, it will be through
+ * optional host permissions asked for at run time, never by widening this list.
  */
 export const PROTECTED_HOSTS = [
   'https://mail.google.com/*',
