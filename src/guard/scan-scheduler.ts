@@ -24,7 +24,12 @@ export interface ScanSchedulerDeps {
   clearTimer(handle: unknown): void;
 }
 
-export const SCAN_DELAY_MS = 120;
+/**
+ * The pause after the last keystroke before a scan. Typing never waits for it; it only keeps a
+ * scan per keystroke from happening. 90 ms leaves room inside the 150 ms keystroke-to-mark
+ * budget (bench/guard.bench.ts) for the round trip and the frame, even on a busy machine.
+ */
+export const SCAN_DELAY_MS = 90;
 
 export class ScanScheduler {
   private timer: unknown = null;
