@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScanScheduler, scanKey, type ScanRequest } from '../../../src/guard/scan-scheduler';
+import { SCAN_DELAY_MS, ScanScheduler, scanKey, type ScanRequest } from '../../../src/guard/scan-scheduler';
 import type { ScanResponse } from '../../../src/protocol';
 
 /** A scheduler with hand-driven timers and background answers (no real time involved). */
@@ -39,7 +39,8 @@ describe('ScanScheduler', () => {
     h.set('Hal');
     h.s.touch();
     expect(h.live()).toHaveLength(1);
-    expect(h.live()[0]!.ms).toBe(120);
+    expect(h.live()[0]!.ms).toBe(SCAN_DELAY_MS);
+    expect(SCAN_DELAY_MS).toBeGreaterThanOrEqual(50); // a pause, not a scan per keystroke
     expect(h.pending).toHaveLength(0);
     h.fire();
     expect(h.pending.map((p) => p.req.text)).toEqual(['Hal']);
