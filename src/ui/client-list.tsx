@@ -172,6 +172,7 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
             id={`${ids}-search`}
             type="search"
             value={query}
+            autoComplete="off"
             placeholder={t('searchPlaceholder')}
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           />
@@ -411,7 +412,7 @@ export function ClientForm(props: {
           </span>
         )}
         {opts.multi ? (
-          <textarea id={id} rows={3} value={value} aria-describedby={describedBy} onInput={(e) => set((e.target as HTMLTextAreaElement).value)} />
+          <textarea id={id} rows={3} value={value} autoComplete="off" aria-describedby={describedBy} onInput={(e) => set((e.target as HTMLTextAreaElement).value)} />
         ) : (
           <input
             id={id}
@@ -454,7 +455,9 @@ export function ClientForm(props: {
   }
 
   return (
-    <form class="client-form panel" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
+    // autocomplete="off": the browser must not keep what is typed here (client names, e-mail
+    // addresses, phones) in its autofill or session-restore files on disk.
+    <form class="client-form panel" onSubmit={submit} noValidate autoComplete="off" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{existing ? t('formEditTitle') : t('formAddTitle')}</h3>
       {prefill && <p class="hint">{t('prefillNote')}</p>}
       {field('name', t('fieldName'), name, setName, { hint: t('fieldNameHint'), required: true, error: errors.name, ref: nameRef })}

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
 import { setupVault } from './support/vault';
+import { findReadable, sensitiveValues } from './support/profile';
 
 const REGISTRY_FILE = path.resolve('../shared/corpus/registry.json');
 const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -152,8 +153,34 @@ test('setup wizard → import → lock → unlock from the popup → edit a clie
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await expect(page.getByRole('row', { name: /Sterre de Boer/ })).toContainText('Gemeente Assen', { timeout: 15_000 });
     await expect(page.getByRole('row', { name: /Sterre de Boer/ })).toContainText('2025');
+
+    // Restore an encrypted backup: the list comes back exactly, edit included.
+    const exported = await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'vault:export-backup' }));
+    expect(exported.ok).toBe(true);
+    const deleted = await page.evaluate(async () => {
+      const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m);
+      const list = await send({ type: 'clients:list' });
+      const sterre = list.clients.find((c: { name: string }) => c.name === 'Sterre de Boer');
+      return send({ type: 'clients:delete', id: sterre.id });
+    });
+    expect(deleted).toEqual({ ok: true });
+    await page.reload();
+    await expect(page.getByRole('rowheader', { name: /Sterre de Boer/ })).toHaveCount(0);
+    const restored = await page.evaluate(
+      ([backup, passphrase]) => (globalThis as any).chrome.runtime.sendMessage({ type: 'vault:restore-backup', backup, passphrase }),
+      [exported.backup as string, PASSPHRASE] as const,
+    );
+    expect(restored).toEqual({ ok: true });
+    await page.reload();
+    await expect(page.getByRole('row', { name: /Sterre de Boer/ })).toContainText('Gemeente Assen', { timeout: 15_000 });
   } finally {
     await session.close();
+  }
+  // Afterwards the profile on disk holds none of the registry's names, e-mail addresses or phone
+  // numbers, in UTF-8 or UTF-16 (the vault's ciphertext is all there is).
+  if (existsSync(REGISTRY_FILE)) {
+    const registry = JSON.parse(readFileSync(REGISTRY_FILE, 'utf8'));
+    expect(findReadable(session.userDataDir, sensitiveValues(registry))).toEqual([]);
   }
 });
 
