@@ -3,7 +3,8 @@
  * restart that keeps it unlocked, and nothing readable on disk afterwards.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from './support/profile';
 import path from 'node:path';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
 import { lockVault, setupVault, unlockVault } from './support/vault';
@@ -59,21 +60,6 @@ function send(session: ExtensionSession, message: unknown): Promise<any> {
   return fromExtensionPage(session, (page) => page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any));
 }
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) out.push(...filesUnder(p));
-    else if (st.isFile()) out.push(p);
-  }
-  return out;
-}
 
 test('the vault locks, refuses a wrong passphrase, survives a worker restart and leaves nothing readable on disk', async () => {
   test.setTimeout(120_000);
