@@ -2,16 +2,23 @@
  * The encrypted envelope: one small versioned JSON object holding the vault's ciphertext and
  * everything needed to open it again (except the passphrase).
  *
- *   { format: 'discreet-vault', envelopeVersion: 1,
+ *   { format: 'discreet-vault', envelopeVersion: 2,
  *     kdf: { name: 'argon2id', memoryKiB, iterations, parallelism, salt } | { name: 'pbkdf2-sha256', iterations, salt },
- *     keyCheck, iv, ciphertext, checksum }            (binary fields in standard base64)
+ *     writeSalt, keyCheck, iv, ciphertext, checksum }   (binary fields in standard base64)
  *
- * Keys: passphrase (NFC) --KDF(salt, params)--> 32-byte master --HKDF-SHA256--> AES-256-GCM key
- *                                                                          \--> HMAC-SHA256 key-check key
- * The header (format, version, kdf params incl. salt) is the AES-GCM additional authenticated data,
- * so changing any parameter makes decryption fail instead of silently using other params.
+ * Keys: passphrase (NFC) --KDF(salt, params)--> 32-byte master (kept only as a non-extractable HKDF key)
+ *   master --HKDF-SHA256(salt = writeSalt, info "discreet-vault/aes-256-gcm/v1")--> this write's AES-256-GCM key
+ *   master --HKDF-SHA256(salt = empty,     info "discreet-vault/key-check/v1")---> HMAC-SHA256 key-check key
+ * The header (format, version, kdf params incl. salt, writeSalt) is the AES-GCM additional authenticated data,
+ * so changing any parameter (or the write salt) makes decryption fail instead of silently using other params.
  *
- * keyCheck = HMAC-SHA256(checkKey, "discreet-vault/key-check/v1" || header). Why it does not weaken anything:
+ * Version 1 (still opened, never written): no writeSalt field; the AES key is HKDF with the empty salt, and
+ * the header / AAD is (format, 1, kdf params incl. salt). Opening a v1 envelope and saving writes version 2.
+ * An envelopeVersion above ENVELOPE_VERSION is 'unknown-version'.
+ *
+ * keyCheck = HMAC-SHA256(checkKey, "discreet-vault/key-check/v1" || keyHeader), where keyHeader is the
+ * version-1 header (format, 1, kdf params incl. salt) in every envelope version: the value proves the
+ * passphrase (and KDF salt/params) and does not depend on the write. Why it does not weaken anything:
  *  - Testing a passphrase guess against keyCheck costs one full KDF run, exactly like testing it against
  *    the AES-GCM tag (which authenticates too), so it gives an attacker no shortcut.
  *  - checkKey and the AES key are independent HKDF outputs (different `info`), and HMAC is a PRF, so the
@@ -24,9 +31,9 @@
  * is reported as 'corrupt' before running the KDF, instead of being mistaken for a wrong passphrase when the
  * salt or params were hit. Deliberate tampering is caught by the key check and AES-GCM regardless.
  *
- * Salt and IV: the salt is random (16 bytes) for every key derivation (new vault, passphrase change,
- * KDF upgrade, restore); the IV is random (12 bytes) for every write. Re-deriving a fresh salt on every
- * save would require keeping the passphrase in memory; we keep only the derived key instead.
+ * Salts and IV: the KDF salt is random (16 bytes) for every key derivation (new vault, passphrase change,
+ * KDF upgrade, restore). Every write draws a random 16-byte writeSalt (giving that write its own AES key via
+ * HKDF, without re-running the slow KDF or keeping the passphrase) and a random 12-byte IV.
  *
  * Pure module: no browser globals beyond WebCrypto (globalThis.crypto) and WebAssembly (via hash-wasm).
  */
@@ -35,7 +42,9 @@ import { z } from 'zod';
 import { VaultError } from './errors';
 
 export const ENVELOPE_FORMAT = 'discreet-vault';
-export const ENVELOPE_VERSION = 1;
+export const ENVELOPE_VERSION = 2;
+/** The first envelope version: no write salt (AES key = HKDF with the empty salt). Opened, never written. */
+const ENVELOPE_VERSION_1 = 1;
 
 export interface Argon2idParams {
   name: 'argon2id';
@@ -66,6 +75,7 @@ export const TEST_KDF = Object.freeze({
 });
 
 const SALT_BYTES = 16;
+const WRITE_SALT_BYTES = 16;
 const IV_BYTES = 12;
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
@@ -122,16 +132,30 @@ const Pbkdf2HeaderSchema = z.strictObject({
 });
 const KdfHeaderSchema = z.discriminatedUnion('name', [Argon2idHeaderSchema, Pbkdf2HeaderSchema]);
 
-const EnvelopeSchema = z.strictObject({
+const EnvelopeV1Schema = z.strictObject({
   format: z.literal(ENVELOPE_FORMAT),
-  envelopeVersion: z.literal(ENVELOPE_VERSION),
+  envelopeVersion: z.literal(ENVELOPE_VERSION_1),
   kdf: KdfHeaderSchema,
   keyCheck: b64Bytes(32),
   iv: b64Bytes(IV_BYTES),
   ciphertext: b64Bytes(TAG_BYTES, MAX_ENVELOPE_CHARS),
   checksum: b64Bytes(32),
 });
+const EnvelopeV2Schema = z.strictObject({
+  format: z.literal(ENVELOPE_FORMAT),
+  envelopeVersion: z.literal(ENVELOPE_VERSION),
+  kdf: KdfHeaderSchema,
+  writeSalt: b64Bytes(WRITE_SALT_BYTES),
+  keyCheck: b64Bytes(32),
+  iv: b64Bytes(IV_BYTES),
+  ciphertext: b64Bytes(TAG_BYTES, MAX_ENVELOPE_CHARS),
+  checksum: b64Bytes(32),
+});
+const EnvelopeSchema = z.discriminatedUnion('envelopeVersion', [EnvelopeV1Schema, EnvelopeV2Schema]);
+/** A parsed envelope: the current version 2 (with writeSalt) or a legacy version 1 (without). */
 export type Envelope = z.infer<typeof EnvelopeSchema>;
+export type EnvelopeV1 = z.infer<typeof EnvelopeV1Schema>;
+export type EnvelopeV2 = z.infer<typeof EnvelopeV2Schema>;
 
 /**
  * Parses envelope text. 'unknown-version' for an envelope from a newer Discreet, 'corrupt' for anything
@@ -181,13 +205,26 @@ function randomBytes(n: number): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));
 }
 
-/** The authenticated header, serialised in one fixed order so it cannot depend on JSON key order. */
-function headerBytes(kdf: KdfHeader): Uint8Array<ArrayBuffer> {
-  const fields =
+/** What identifies an envelope's header: its version, KDF header and (version 2) write salt. */
+type HeaderInput = { envelopeVersion: 1; kdf: KdfHeader } | { envelopeVersion: 2; kdf: KdfHeader; writeSalt: string };
+
+/**
+ * The authenticated header (AES-GCM AAD), serialised in one fixed order so it cannot depend on JSON key order.
+ * Version 1: [format, 1, kdf…, salt] (byte-for-byte what version 1 used). Version 2: [format, 2, kdf…, salt, writeSalt].
+ */
+function headerBytes(h: HeaderInput): Uint8Array<ArrayBuffer> {
+  const { kdf } = h;
+  const fields: (string | number)[] =
     kdf.name === 'argon2id'
-      ? [ENVELOPE_FORMAT, ENVELOPE_VERSION, kdf.name, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt]
-      : [ENVELOPE_FORMAT, ENVELOPE_VERSION, kdf.name, kdf.iterations, kdf.salt];
+      ? [ENVELOPE_FORMAT, h.envelopeVersion, kdf.name, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt]
+      : [ENVELOPE_FORMAT, h.envelopeVersion, kdf.name, kdf.iterations, kdf.salt];
+  if (h.envelopeVersion === ENVELOPE_VERSION) fields.push(h.writeSalt);
   return enc.encode(JSON.stringify(fields));
+}
+
+/** The header the key check covers: the version-1 header of the key's KDF, in every envelope version. */
+function keyHeaderBytes(kdf: KdfHeader): Uint8Array<ArrayBuffer> {
+  return headerBytes({ envelopeVersion: ENVELOPE_VERSION_1, kdf });
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -202,8 +239,10 @@ function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 
 const KEY_CHECK_LABEL = enc.encode('discreet-vault/key-check/v1\0');
 
-async function checksumOf(env: Omit<Envelope, 'checksum'>): Promise<string> {
-  const data = concat(headerBytes(env.kdf), enc.encode(`\0${env.keyCheck}\0${env.iv}\0${env.ciphertext}`));
+type Unchecked<E> = E extends Envelope ? Omit<E, 'checksum'> : never;
+
+async function checksumOf(env: Unchecked<Envelope>): Promise<string> {
+  const data = concat(headerBytes(env), enc.encode(`\0${env.keyCheck}\0${env.iv}\0${env.ciphertext}`));
   return toBase64(new Uint8Array(await subtle().digest('SHA-256', data)));
 }
 
@@ -211,9 +250,9 @@ async function checksumOf(env: Omit<Envelope, 'checksum'>): Promise<string> {
  * Recomputes the (unkeyed) checksum of an envelope object. Used by tests to simulate deliberate tampering,
  * which the key check and AES-GCM must catch on their own.
  */
-export async function withFreshChecksum(env: Omit<Envelope, 'checksum'> & { checksum?: string }): Promise<Envelope> {
+export async function withFreshChecksum(env: Unchecked<Envelope> & { checksum?: string }): Promise<Envelope> {
   const { checksum: _ignored, ...rest } = env;
-  return { ...rest, checksum: await checksumOf(rest) } as Envelope;
+  return { ...rest, checksum: await checksumOf(rest as Unchecked<Envelope>) } as Envelope;
 }
 
 // ---------------------------------------------------------------------------------------------- KDF
@@ -292,17 +331,22 @@ export interface ExportedVaultKey {
   master: string;
 }
 
+const AES_INFO = 'discreet-vault/aes-256-gcm/v1';
+const CHECK_INFO = 'discreet-vault/key-check/v1';
+const hkdfParams = (salt: Uint8Array<ArrayBuffer>, info: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt, info: enc.encode(info) });
+
 const ExportedVaultKeySchema = z.strictObject({ kdf: KdfHeaderSchema, master: b64Bytes(KEY_BYTES) });
 
 /**
- * A derived vault key: non-extractable AES-GCM and HMAC CryptoKeys, bound to the KDF header (salt) they
- * came from. Only a key created with `exportable: true` keeps the raw master bytes, so that the
+ * A derived vault key: the master as a non-extractable HKDF CryptoKey (each write derives its own AES-GCM
+ * key from it with that write's salt) and a non-extractable HMAC key-check CryptoKey, bound to the KDF
+ * header (salt) they came from. Only a key created with `exportable: true` keeps the raw master bytes, so that the
  * background can park them in memory-only session storage and survive a service-worker restart.
  */
 export class VaultKey {
   private constructor(
     readonly kdf: KdfHeader,
-    private readonly aes: CryptoKey,
+    private readonly base: CryptoKey,
     private readonly check: CryptoKey,
     private readonly raw: Uint8Array | null,
   ) {}
@@ -311,12 +355,10 @@ export class VaultKey {
     if (master.length !== KEY_BYTES) throw new VaultError('corrupt');
     const s = subtle();
     const base = await s.importKey('raw', master, 'HKDF', false, ['deriveKey']);
-    const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: enc.encode(info) });
-    const aes = await s.deriveKey(hkdf('discreet-vault/aes-256-gcm/v1'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-    const check = await s.deriveKey(hkdf('discreet-vault/key-check/v1'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign', 'verify']);
+    const check = await s.deriveKey(hkdfParams(new Uint8Array(0), CHECK_INFO), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign', 'verify']);
     const raw = exportable ? master.slice() : null;
     master.fill(0);
-    return new VaultKey({ ...kdf }, aes, check, raw);
+    return new VaultKey({ ...kdf }, base, check, raw);
   }
 
   /** Derives the key from a passphrase (slow by design: this is the KDF). */
@@ -343,39 +385,56 @@ export class VaultKey {
   }
 
   /** @internal */ async keyCheck(): Promise<string> {
-    const sig = await subtle().sign('HMAC', this.check, concat(KEY_CHECK_LABEL, headerBytes(this.kdf)));
+    const sig = await subtle().sign('HMAC', this.check, concat(KEY_CHECK_LABEL, keyHeaderBytes(this.kdf)));
     return toBase64(new Uint8Array(sig));
   }
 
   /** @internal constant-time comparison through WebCrypto. */
   async verifyKeyCheck(value: string): Promise<boolean> {
-    return subtle().verify('HMAC', this.check, fromBase64(value), concat(KEY_CHECK_LABEL, headerBytes(this.kdf)));
+    return subtle().verify('HMAC', this.check, fromBase64(value), concat(KEY_CHECK_LABEL, keyHeaderBytes(this.kdf)));
   }
 
-  /** @internal */ async encrypt(iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-    return new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: headerBytes(this.kdf), tagLength: 128 }, this.aes, data));
+  /**
+   * @internal The AES-256-GCM key for one envelope: HKDF(master, salt = write salt, AES info). Version 1
+   * (no write salt) uses the empty salt, as version 1 always did.
+   */
+  private async aesKey(writeSalt: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+    return subtle().deriveKey(hkdfParams(writeSalt, AES_INFO), this.base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   }
 
-  /** @internal */ async decrypt(iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-    return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv, additionalData: headerBytes(this.kdf), tagLength: 128 }, this.aes, data));
+  /** @internal Encrypts one write (version 2): a fresh write salt must be passed in `header`. */
+  async encrypt(header: HeaderInput & { envelopeVersion: 2 }, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    const aes = await this.aesKey(fromBase64(header.writeSalt));
+    return new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: headerBytes(header), tagLength: 128 }, aes, data));
+  }
+
+  /** @internal Decrypts an envelope of either version (the header carries the version and write salt). */
+  async decrypt(header: HeaderInput, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    const aes = await this.aesKey(header.envelopeVersion === ENVELOPE_VERSION ? fromBase64(header.writeSalt) : new Uint8Array(0));
+    return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv, additionalData: headerBytes(header), tagLength: 128 }, aes, data));
   }
 }
 
 function sameKdf(a: KdfHeader, b: KdfHeader): boolean {
-  return new TextDecoder().decode(headerBytes(a)) === new TextDecoder().decode(headerBytes(b));
+  return new TextDecoder().decode(keyHeaderBytes(a)) === new TextDecoder().decode(keyHeaderBytes(b));
 }
 
 // ---------------------------------------------------------------------------------------------- seal / open
 
-/** Encrypts a plaintext string under the key, with a fresh random IV. Returns the envelope as JSON text. */
+/**
+ * Encrypts a plaintext string under the key, with a fresh random write salt (hence a fresh AES key) and a
+ * fresh random IV. Always writes the current envelope version. Returns the envelope as JSON text.
+ */
 export async function seal(key: VaultKey, plaintext: string): Promise<string> {
   try {
+    const header = { envelopeVersion: ENVELOPE_VERSION, kdf: { ...key.kdf }, writeSalt: toBase64(randomBytes(WRITE_SALT_BYTES)) } as const;
     const iv = randomBytes(IV_BYTES);
-    const ct = await key.encrypt(iv, enc.encode(plaintext));
+    const ct = await key.encrypt(header, iv, enc.encode(plaintext));
     const env = await withFreshChecksum({
       format: ENVELOPE_FORMAT,
       envelopeVersion: ENVELOPE_VERSION,
-      kdf: { ...key.kdf },
+      kdf: header.kdf,
+      writeSalt: header.writeSalt,
       keyCheck: await key.keyCheck(),
       iv: toBase64(iv),
       ciphertext: toBase64(ct),
@@ -390,9 +449,9 @@ async function decryptWith(key: VaultKey, env: Envelope): Promise<string> {
   if (!sameKdf(key.kdf, env.kdf) || !(await key.verifyKeyCheck(env.keyCheck))) throw new VaultError('wrong-passphrase');
   let plain: Uint8Array;
   try {
-    plain = await key.decrypt(fromBase64(env.iv), fromBase64(env.ciphertext));
+    plain = await key.decrypt(env, fromBase64(env.iv), fromBase64(env.ciphertext));
   } catch {
-    // The key is right (the check passed), so a failing tag means the ciphertext, IV or header was altered.
+    // The key is right (the check passed), so a failing tag means the ciphertext, IV, write salt or header was altered.
     throw new VaultError('corrupt');
   }
   try {

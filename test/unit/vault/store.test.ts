@@ -364,7 +364,7 @@ describe('damaged and newer vaults are never overwritten', () => {
     const { storage, ptr } = await twoGenerations();
     const key = STORAGE_KEYS.generation(ptr.current);
     const env = JSON.parse(storage.data.get(key) as string);
-    env.envelopeVersion = 2;
+    env.envelopeVersion = 3; // one above ENVELOPE_VERSION (2)
     storage.data.set(key, JSON.stringify(env));
     const before = storage.snapshot();
     const { store } = makeStore(storage);
