@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { ContentRequest, PageRequest, type GuardFinding, type Result, type ScanResponse, type StatusResponse } from '../src/protocol';
+import { ContentRequest, PageRequest, type GuardFinding, type Result, type ScanResponse, type StatusResponse, type WarningArticlesResponse } from '../src/protocol';
 import { createDetector } from '../src/detect';
 import type { Detector } from '../src/detect/types';
 import { createEncryptedVaultSession } from '../src/background/encrypted-vault-session';
@@ -7,6 +7,8 @@ import { createClientListService, isClientListRequest } from '../src/background/
 import { registerAddClientMenu, updateAddClientMenuLanguage } from '../src/background/context-menu';
 import { scanForGuard } from '../src/background/scan-service';
 import { isVaultError } from '../src/vault/errors';
+import { articlesForWarning } from '../src/codes';
+import { detectLanguage } from '../src/i18n';
 
 export default defineBackground(() => {
   // The encrypted vault: envelopes in storage.local, the unlocked key in memory-only storage.session.
@@ -36,7 +38,7 @@ export default defineBackground(() => {
     if (settings) updateAddClientMenuLanguage(settings.language);
   });
 
-  async function handleContent(req: ContentRequest): Promise<StatusResponse | ScanResponse | Result> {
+  async function handleContent(req: ContentRequest): Promise<StatusResponse | ScanResponse | Result<object>> {
     switch (req.type) {
       case 'status':
         return { setupNeeded: !(await vault.exists()), locked: vault.registry() === null };
@@ -53,6 +55,16 @@ export default defineBackground(() => {
       case 'open-unlock':
         await browser.runtime.openOptionsPage();
         return { ok: true };
+      case 'warning-articles': {
+        const settings = vault.contents()?.settings;
+        const language = !settings || settings.language === 'auto' ? detectLanguage() : settings.language;
+        const answer: WarningArticlesResponse = { ok: true, articles: articlesForWarning(settings?.code ?? 'both', req.situation, language) };
+        return answer;
+      }
+      case 'log:send-anyway':
+      case 'ignore:add':
+        // Issue #5, in progress: the accountability log and ignore rules are not stored yet.
+        return { ok: false, error: 'not-available' };
     }
   }
 
@@ -82,6 +94,9 @@ export default defineBackground(() => {
         case 'vault:recover-previous':
           await vault.recoverPrevious(req.passphrase);
           return { ok: true };
+        default:
+          // Issue #5, in progress: consent register, ignore rules and log pages.
+          return { ok: false, error: 'not-available' };
       }
     } catch (e) {
       // Only stable codes cross to the page: a VaultError's message is its code; anything else

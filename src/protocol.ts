@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { ClientSchema, RegistrySchema } from './registry';
-import { SettingsSchema } from './vault/schema';
+import { ConsentSchema, SEND_REASONS, SettingsSchema, SituationSchema, type Consent, type IgnoreRule, type LogEntry } from './vault/schema';
+import type { WarningArticle } from './codes';
 import type { Finding } from './detect/types';
 
 export const CodeChoice = z.enum(['lvsc', 'rl', 'both']);
@@ -31,6 +32,35 @@ export const ContentRequest = z.discriminatedUnion('type', [
       .optional(),
     /** Which app the text is in ('gmail', 'linkedin', …), so the coach's per-site switch applies. */
     app: z.string().max(40).optional(),
+    /** The kind of channel (the adapter's situation), so the coach's ignore rules for that context apply. */
+    situation: SituationSchema.optional(),
+  }),
+  /**
+   * The articles to cite in the warning for this situation, in the coach's code(s) and language (the texts
+   * live in the background, not in the content script). Answer: Result<{ articles: WarningArticle[] }>.
+   */
+  z.object({ type: z.literal('warning-articles'), situation: SituationSchema }),
+  /**
+   * The coach chose "send anyway": one accountability-log entry (ids and reason, never message text).
+   * Answer: Result<{ id: string }>; 'locked' when the vault is locked.
+   */
+  z.object({
+    type: z.literal('log:send-anyway'),
+    app: z.string().min(1).max(253),
+    situation: SituationSchema,
+    clientIds: z.array(z.string().min(1).max(100)).min(1).max(1000),
+    reason: z.enum(SEND_REASONS),
+    note: z.string().max(1000).optional(),
+  }),
+  /**
+   * After "false alarm": stop warning for this matched text, for this client, in this kind of channel.
+   * `term` is the matched text as it stands in the message (the background normalises it). Answer: Result<{ id: string }>.
+   */
+  z.object({
+    type: z.literal('ignore:add'),
+    clientId: z.string().min(1).max(100),
+    term: z.string().min(1).max(200),
+    situation: SituationSchema,
   }),
   /** The guard asks to open the unlock page (options) after a trusted click in its notice or dialog. */
   z.object({ type: z.literal('open-unlock') }),
@@ -48,6 +78,11 @@ export const ClientDraft = ClientSchema.extend({
 export type ClientDraft = z.infer<typeof ClientDraft>;
 export type ClientDraftInput = z.input<typeof ClientDraft>;
 
+/** A consent as the client's page edits it. No id = a new consent; the background sets the timestamps. */
+export const ConsentDraft = ConsentSchema.omit({ createdAt: true, updatedAt: true }).extend({ id: ConsentSchema.shape.id.optional() });
+export type ConsentDraft = z.infer<typeof ConsentDraft>;
+export type ConsentDraftInput = z.input<typeof ConsentDraft>;
+
 /** A client as the options page lists it. */
 export type ClientRecord = z.infer<typeof ClientSchema> & {
   trajectoryStart?: string;
@@ -55,7 +90,14 @@ export type ClientRecord = z.infer<typeof ClientSchema> & {
   updatedAt?: string;
   /** The retention period after the trajectory's end has passed: the coach is reminded to delete. */
   retentionDue?: true;
+  /** The client's consent records, newest first. */
+  consents: Consent[];
+  /** The coach's "stop warning for this word" rules for this client. */
+  ignoreRules: IgnoreRule[];
 };
+
+/** A log entry as the options page shows it: client ids resolved to today's names (absent = client deleted). */
+export type LogRecord = LogEntry & { clientLabels: (string | null)[] };
 
 /** What the popup and options page show at a glance. Counts only while unlocked. */
 export type OverviewResponse = {
@@ -97,6 +139,16 @@ export const PageRequest = z.discriminatedUnion('type', [
    * KDF and throttle (a wrong one counts as a failed attempt). Answer: Result<{ text: string }>.
    */
   z.object({ type: z.literal('clients:export-plain'), passphrase, format: z.enum(['json', 'csv']) }),
+  // Consent register, ignore rules and accountability log (issue #5).
+  /** Adds (no id) or replaces a consent record. Answer: Result<{ id: string }>; 'not-found' for an unknown client or consent. */
+  z.object({ type: z.literal('consents:save'), consent: ConsentDraft }),
+  z.object({ type: z.literal('consents:delete'), id: z.string().min(1).max(100) }),
+  /** Undo an ignore rule (shown on the client's page). */
+  z.object({ type: z.literal('ignore:delete'), id: z.string().min(1).max(100) }),
+  /** The accountability log, newest first. Answer: Result<{ entries: LogRecord[] }>. */
+  z.object({ type: z.literal('log:list') }),
+  /** The log as CSV (date, app, channel, clients, reason, note). Answer: Result<{ text: string }>. */
+  z.object({ type: z.literal('log:export-csv') }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -112,6 +164,20 @@ export interface GuardFinding extends Finding {
   clientLabel: string;
   /** The message goes only to this client (every e-mail recipient is theirs, or they are the DM partner): shown, not blocking. */
   toClient?: boolean;
+  /**
+   * The client's consent that bears on this finding: 'covered' (valid, covers this kind of information and
+   * every recipient: shown, not blocking) or why the closest consent does not cover it (still blocking).
+   */
+  consent?: ConsentVerdict;
+}
+
+export interface ConsentVerdict {
+  status: 'covered' | 'expired' | 'not-yet-valid' | 'audience-not-covered' | 'information-not-covered';
+  /** The consent's date given (YYYY-MM-DD), purpose and party, for "consent of <date> for <purpose>". */
+  givenOn: string;
+  purpose: string;
+  party?: string;
+  validUntil?: string;
 }
 
 export type ScanResponse =
@@ -129,4 +195,6 @@ export type ScanResponse =
 
 /** `error` is a stable code (see src/vault/errors.ts), never user data. */
 /** `waitMs`: after a wrong passphrase, how long the next attempt will wait (the throttle), when there is a wait. */
+export type WarningArticlesResponse = Result<{ articles: WarningArticle[] }>;
+
 export type Result<T extends object = {}> = ({ ok: true } & T) | { ok: false; error: string; waitMs?: number };

@@ -82,6 +82,8 @@ export function createClientListService(vault: VaultSession, options: ClientList
       ...(meta?.trajectoryStart ? { trajectoryStart: meta.trajectoryStart } : {}),
       ...(meta?.trajectoryEnd ? { trajectoryEnd: meta.trajectoryEnd } : {}),
       ...(meta?.updatedAt ? { updatedAt: meta.updatedAt } : {}),
+      consents: contents.consents.filter((x) => x.clientId === client.id).sort((a, b) => b.givenOn.localeCompare(a.givenOn)),
+      ignoreRules: contents.ignoreRules.filter((x) => x.clientId === client.id),
     };
   }
 
@@ -140,7 +142,7 @@ export function createClientListService(vault: VaultSession, options: ClientList
     return removed;
   }
 
-  /** The contents without these clients: registry entry, dates and consents all gone (no tombstones). */
+  /** The contents without these clients: registry entry, dates, consents and ignore rules all gone (no tombstones). */
   function withoutClients(c: VaultContents, ids: Set<string>): VaultContents {
     const clientMeta = Object.fromEntries(Object.entries(c.clientMeta).filter(([id]) => !ids.has(id)));
     return {
@@ -148,6 +150,8 @@ export function createClientListService(vault: VaultSession, options: ClientList
       registry: { ...c.registry, clients: c.registry.clients.filter((x) => !ids.has(x.id)) },
       clientMeta,
       consents: c.consents.filter((x) => !ids.has(x.clientId)),
+      ignoreRules: c.ignoreRules.filter((x) => !ids.has(x.clientId)),
+      // The accountability log keeps only ids (never names), so its entries stay; they show "deleted client".
     };
   }
 

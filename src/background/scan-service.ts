@@ -57,7 +57,10 @@ export function scanForGuard(
   }));
 }
 
-/** Whether a finding stops the send: anything not addressed to the client themself, except low-confidence hints. */
-export function isBlocking(f: Pick<GuardFinding, 'toClient' | 'severity'>): boolean {
-  return !f.toClient && f.severity !== 'low';
+/**
+ * Whether a finding stops the send: anything not addressed to the client themself and not covered by the
+ * client's valid consent, except low-confidence hints.
+ */
+export function isBlocking(f: Pick<GuardFinding, 'toClient' | 'severity' | 'consent'>): boolean {
+  return !f.toClient && f.consent?.status !== 'covered' && f.severity !== 'low';
 }

@@ -3,9 +3,12 @@ import type { GuardFinding } from '../protocol';
 import { t } from './messages';
 import type { ClientMention, Quote } from './warning-dialog';
 
-/** Whether a finding stops the send: anything not addressed to the client themself, except low-confidence hints. */
-export function isBlocking(f: Pick<GuardFinding, 'toClient' | 'severity'>): boolean {
-  return !f.toClient && f.severity !== 'low';
+/**
+ * Whether a finding stops the send: anything not addressed to the client themself and not covered by the
+ * client's valid consent, except low-confidence hints.
+ */
+export function isBlocking(f: Pick<GuardFinding, 'toClient' | 'severity' | 'consent'>): boolean {
+  return !f.toClient && f.consent?.status !== 'covered' && f.severity !== 'low';
 }
 
 export function kindLabel(kind: GuardFinding['kind']): string {

@@ -4,17 +4,21 @@
  * Version history:
  *  - v1: `{ schemaVersion: 1, registry, settings: { code, autoLockMinutes?, language? } }` (the first shape:
  *        the client list plus the few settings the first run asked for).
- *  - v2 (current): adds per-client metadata (`clientMeta`), the full settings block, and the (still empty)
+ *  - v2: adds per-client metadata (`clientMeta`), the full settings block, and the (still unused, minimal)
  *        `consents` and `log` lists.
+ *  - v3 (current): the codes of conduct in the product: full consent records (what, with whom, purpose, dates),
+ *        the accountability log of "send anyway" decisions (ids and reasons, never message text), and the
+ *        coach's ignore rules for false alarms.
  *
- * To add v3: define `VaultContentsV3`, set CURRENT_SCHEMA_VERSION = 3, append a `{ from: 2, migrate }` step.
+ * To add v4: keep the v3 schema as `VaultContentsV3Schema`, set CURRENT_SCHEMA_VERSION = 4, append a `{ from: 3, migrate }` step.
  * A version above CURRENT_SCHEMA_VERSION is 'unknown-version': the vault is then never written to.
  */
 import { z } from 'zod';
 import { RegistrySchema, type Registry } from '../registry';
 import { VaultError } from './errors';
+import type { Situation } from '../codes/articles';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 const isoDate = z.iso.date(); // YYYY-MM-DD
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -55,30 +59,84 @@ export const SettingsSchema = z.strictObject({
 });
 export type VaultSettings = z.infer<typeof SettingsSchema>;
 
-/**
- * A recorded consent of a client (minimal; fleshed out in a later issue): which client agreed to what, when.
- */
-export const ConsentSchema = z.strictObject({
-  clientId: z.string().min(1).max(100),
-  /** Free-form scope, e.g. 'mention-to-employer'. */
-  scope: z.string().min(1).max(200),
-  grantedAt: isoDateTime,
-  expiresAt: isoDateTime.optional(),
-  note: z.string().max(5000).optional(),
-});
-export type Consent = z.infer<typeof ConsentSchema>;
+const id = z.string().min(1).max(100);
+
+/** The situations a send can be in (src/codes/articles.ts `Situation`). */
+export const SITUATIONS = ['public-post', 'third-party', 'message', 'supervision'] as const satisfies readonly Situation[];
+export const SituationSchema = z.enum(SITUATIONS);
 
 /**
- * The coach's own log of warnings (minimal; later issue). Stored only inside the encrypted vault.
- * Holds ids and what happened, never the message text.
+ * What a consent lets the coach share. A finding of kind `name` is covered by name|report|all, `identifier` by
+ * contact|all, `organization` by organization|report|all, `detail` by details|report|all (src/consent/).
+ */
+export const INFORMATION_KINDS = ['name', 'contact', 'organization', 'details', 'report', 'all'] as const;
+export type InformationKind = (typeof INFORMATION_KINDS)[number];
+
+/**
+ * A client's written consent (Register Loopbaanprofessional 2.1.2 and 2.4; LVSC 2.1): what may be shared,
+ * with whom, for what purpose, from when until when, and where the signed form is kept.
+ */
+export const ConsentSchema = z.strictObject({
+  id,
+  clientId: id,
+  information: z.array(z.enum(INFORMATION_KINDS)).min(1).max(INFORMATION_KINDS.length),
+  /** Who may receive it. A message is covered only when EVERY recipient is. */
+  audience: z.strictObject({
+    /** Exact e-mail addresses (compared case-insensitively). */
+    emails: z.array(z.string().min(3).max(320)).max(100).default([]),
+    /** Whole domains, e.g. "gemeente-zwolle.nl" (also covers subdomains). */
+    domains: z.array(z.string().min(1).max(253)).max(100).default([]),
+    /** Public posts (e.g. a testimonial on LinkedIn). */
+    publicPosts: z.boolean().default(false),
+  }),
+  /** The named party as the coach calls it, e.g. "werkgever (Gemeente Zwolle)". Shown, not matched. */
+  party: z.string().max(200).optional(),
+  purpose: z.string().min(1).max(500),
+  givenOn: isoDate,
+  /** Last day the consent is valid (inclusive). */
+  validUntil: isoDate.optional(),
+  /** Where the signed consent is kept, e.g. "dossier, map 2026". */
+  keptAt: z.string().max(500).optional(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+export type ConsentInput = z.input<typeof ConsentSchema>;
+
+/** Why the coach sent anyway (the accountability log). */
+export const SEND_REASONS = ['consent', 'legal', 'safety', 'false-alarm', 'other'] as const;
+export type SendReason = (typeof SEND_REASONS)[number];
+
+/**
+ * One "send anyway" (RL 2.1.4 and 3.2; LVSC 3.2: breaking confidentiality is something the coach accounts for).
+ * Stored only inside the encrypted vault. Client ids, never names; never the message text.
  */
 export const LogEntrySchema = z.strictObject({
+  id,
   at: isoDateTime,
-  event: z.enum(['warning-shown', 'sent-anyway', 'cancelled', 'edited']),
-  app: z.enum(PROTECTED_APPS).optional(),
-  clientIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
+  /** The app ('gmail', 'linkedin', … or a host name for another protected site). */
+  app: z.string().min(1).max(253),
+  /** The kind of channel: public post, message to a third party, direct message, supervision. */
+  situation: SituationSchema,
+  clientIds: z.array(id).min(1).max(1000),
+  reason: z.enum(SEND_REASONS),
+  /** The coach's own note (required for 'other'). */
+  note: z.string().max(1000).optional(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+/**
+ * "False alarm: stop warning for this word in this kind of context for this client." Seen and undone on the
+ * client's page. `term` is the matched text, normalised as src/background/scan-service.ts `normalizeName`.
+ */
+export const IgnoreRuleSchema = z.strictObject({
+  id,
+  clientId: id,
+  term: z.string().min(1).max(200),
+  situation: SituationSchema,
+  createdAt: isoDateTime,
+});
+export type IgnoreRule = z.infer<typeof IgnoreRuleSchema>;
 
 export const VaultContentsSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -87,11 +145,37 @@ export const VaultContentsSchema = z.strictObject({
   settings: SettingsSchema,
   consents: z.array(ConsentSchema).default([]),
   log: z.array(LogEntrySchema).default([]),
+  ignoreRules: z.array(IgnoreRuleSchema).default([]),
 });
 export type VaultContents = z.infer<typeof VaultContentsSchema>;
 export type VaultContentsInput = z.input<typeof VaultContentsSchema>;
 
 // ---------------------------------------------------------------------------------------------- earlier versions
+
+/** v2's minimal consent and log shapes (never written by any released version; migrated conservatively). */
+const ConsentV2Schema = z.strictObject({
+  clientId: id,
+  scope: z.string().min(1).max(200),
+  grantedAt: isoDateTime,
+  expiresAt: isoDateTime.optional(),
+  note: z.string().max(5000).optional(),
+});
+const LogEntryV2Schema = z.strictObject({
+  at: isoDateTime,
+  event: z.enum(['warning-shown', 'sent-anyway', 'cancelled', 'edited']),
+  app: z.enum(PROTECTED_APPS).optional(),
+  clientIds: z.array(id).max(1000).default([]),
+});
+
+export const VaultContentsV2Schema = z.strictObject({
+  schemaVersion: z.literal(2),
+  registry: RegistrySchema,
+  clientMeta: z.record(z.string(), ClientMetaSchema).default({}),
+  settings: SettingsSchema,
+  consents: z.array(ConsentV2Schema).default([]),
+  log: z.array(LogEntryV2Schema).default([]),
+});
+export type VaultContentsV2 = z.infer<typeof VaultContentsV2Schema>;
 
 export const VaultContentsV1Schema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -130,6 +214,37 @@ export const MIGRATIONS: readonly Migration[] = [
         },
         consents: [],
         log: [],
+      };
+    },
+  },
+  {
+    from: 2,
+    schema: VaultContentsV2Schema,
+    migrate(raw, now) {
+      const old = raw as VaultContentsV2;
+      const stamp = now.toISOString();
+      return {
+        ...old,
+        schemaVersion: 3,
+        // A v2 consent said only "scope": keep it as the purpose, but let it cover nothing (no information
+        // kind beyond the name, no audience) until the coach completes it: a migration must never widen consent.
+        consents: old.consents.map((c, i) => ({
+          id: `consent-v2-${i + 1}`,
+          clientId: c.clientId,
+          information: ['name'],
+          audience: { emails: [], domains: [], publicPosts: false },
+          purpose: c.scope,
+          givenOn: c.grantedAt.slice(0, 10),
+          ...(c.expiresAt ? { validUntil: c.expiresAt.slice(0, 10) } : {}),
+          ...(c.note ? { keptAt: c.note.slice(0, 500) } : {}),
+          createdAt: stamp,
+          updatedAt: stamp,
+        })),
+        // v2 logged events without reasons; only "sent anyway" is an accountability entry.
+        log: old.log
+          .filter((e) => e.event === 'sent-anyway' && e.clientIds.length > 0)
+          .map((e, i) => ({ id: `log-v2-${i + 1}`, at: e.at, app: e.app ?? 'unknown', situation: 'message', clientIds: e.clientIds, reason: 'other' })),
+        ignoreRules: [],
       };
     },
   },
@@ -184,6 +299,7 @@ export function newVaultContents(registry: Registry, code: z.infer<typeof CodeSe
     settings: { code },
     consents: [],
     log: [],
+    ignoreRules: [],
   });
 }
 

@@ -55,12 +55,20 @@ describe('client list service', () => {
 
   it('deletes a client with its metadata and consents', async () => {
     const { send, vault } = await setup();
-    await vault.update((c) => ({ ...c, consents: [{ clientId: 'a1', scope: 'x', grantedAt: NOW.toISOString() }] }));
+    const stamp = NOW.toISOString();
+    await vault.update((c) => ({
+      ...c,
+      consents: [
+        { id: 'k1', clientId: 'a1', information: ['name'], audience: { emails: ['hr@example.nl'], domains: [], publicPosts: false }, purpose: 'x', givenOn: '2026-01-01', createdAt: stamp, updatedAt: stamp },
+      ],
+      ignoreRules: [{ id: 'r1', clientId: 'a1', term: 'x', situation: 'message', createdAt: stamp }],
+    }));
     expect(await send({ type: 'clients:delete', id: 'a1' })).toEqual({ ok: true });
     const c = vault.contents()!;
     expect(c.registry.clients).toEqual([]);
     expect(c.clientMeta.a1).toBeUndefined();
     expect(c.consents).toEqual([]);
+    expect(c.ignoreRules).toEqual([]);
   });
 
   it('answers "locked" to everything while locked, and the overview shows no counts', async () => {

@@ -6,7 +6,7 @@ import { appForUrl } from '../../../src/ui/sites';
 import { rateStrength } from '../../../src/ui/strength';
 import type { ClientRecord } from '../../../src/protocol';
 
-const client = (name: string, extra: Partial<ClientRecord> = {}): ClientRecord => ({ id: name, name, aliases: [], identifiers: [], details: [], ...extra });
+const client = (name: string, extra: Partial<ClientRecord> = {}): ClientRecord => ({ id: name, name, aliases: [], identifiers: [], details: [], consents: [], ignoreRules: [], ...extra });
 
 describe('popup site status', () => {
   it('knows every protected host', () => {

@@ -6,6 +6,7 @@ import {
   parseVaultContents,
   parseVaultPlaintext,
   type VaultContentsV1,
+  type VaultContentsV2,
 } from '../../../src/vault/schema';
 import { VaultError } from '../../../src/vault/errors';
 
@@ -30,6 +31,27 @@ function code(fn: () => unknown): string {
 /** One example of every earlier version, as an older Discreet would have written it. */
 const EARLIER: Record<number, unknown> = {
   1: { schemaVersion: 1, registry, settings: { code: 'lvsc', autoLockMinutes: 60, language: 'en' } } satisfies VaultContentsV1,
+  2: {
+    schemaVersion: 2,
+    registry,
+    clientMeta: {
+      c1: { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', trajectoryEnd: '2026-06-30' },
+      c2: { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z' },
+    },
+    settings: {
+      code: 'lvsc',
+      autoLockMinutes: 60,
+      retentionYears: 3,
+      language: 'en',
+      firstNameAlone: false,
+      protectedSites: { gmail: true, outlook: false, linkedin: true, teams: true, slack: true },
+    },
+    consents: [{ clientId: 'c1', scope: 'voortgangsrapport aan werkgever', grantedAt: '2026-02-01T10:00:00.000Z', expiresAt: '2026-12-31T00:00:00.000Z' }],
+    log: [
+      { at: '2026-03-01T10:00:00.000Z', event: 'warning-shown', app: 'gmail', clientIds: ['c1'] },
+      { at: '2026-03-01T10:01:00.000Z', event: 'sent-anyway', app: 'gmail', clientIds: ['c1'] },
+    ],
+  } satisfies VaultContentsV2,
 };
 
 describe('vault contents schema', () => {
@@ -47,6 +69,7 @@ describe('vault contents schema', () => {
     expect(c.clientMeta.c1).toEqual({ createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
     expect(c.consents).toEqual([]);
     expect(c.log).toEqual([]);
+    expect(c.ignoreRules).toEqual([]);
     expect(parseVaultContents(JSON.parse(JSON.stringify(c))).migratedFrom).toBeNull();
   });
 
@@ -71,6 +94,23 @@ describe('vault contents schema', () => {
       expect(Object.keys(contents.clientMeta).sort()).toEqual(['c1', 'c2']);
     });
   }
+
+  it('migrates v2 consents without widening them and keeps only "sent anyway" log entries', () => {
+    const { contents } = parseVaultPlaintext(JSON.stringify(EARLIER[2]), NOW);
+    expect(contents.settings.firstNameAlone).toBe(false);
+    expect(contents.settings.protectedSites.outlook).toBe(false);
+    expect(contents.clientMeta.c1?.trajectoryEnd).toBe('2026-06-30');
+    expect(contents.consents).toHaveLength(1);
+    const consent = contents.consents[0]!;
+    expect(consent).toMatchObject({ clientId: 'c1', purpose: 'voortgangsrapport aan werkgever', givenOn: '2026-02-01', validUntil: '2026-12-31' });
+    // Nobody may receive anything under a migrated consent until the coach completes it.
+    expect(consent.audience).toEqual({ emails: [], domains: [], publicPosts: false });
+    expect(consent.information).toEqual(['name']);
+    expect(contents.log).toEqual([
+      { id: 'log-v2-1', at: '2026-03-01T10:01:00.000Z', app: 'gmail', situation: 'message', clientIds: ['c1'], reason: 'other' },
+    ]);
+    expect(contents.ignoreRules).toEqual([]);
+  });
 
   it('refuses a newer version as unknown-version and garbage as corrupt', () => {
     expect(code(() => parseVaultContents({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, anything: true }))).toBe('unknown-version');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ARGON2ID, TEST_KDF, type Envelope, type KdfParams } from '../../../src/vault/envelope';
 import { VaultError } from '../../../src/vault/errors';
-import { newVaultContents, type VaultContents } from '../../../src/vault/schema';
+import { CURRENT_SCHEMA_VERSION, newVaultContents, type VaultContents } from '../../../src/vault/schema';
 import { STORAGE_KEYS, VaultStore, type VaultStoreOptions } from '../../../src/vault/store';
 import { FakeStorage, type FailMode } from './fake-storage';
 
@@ -245,7 +245,7 @@ describe('schema migration on unlock', () => {
     const ptr = storage.data.get(STORAGE_KEYS.pointer) as { current: number; previous: number };
     expect(ptr).toMatchObject({ current: 2, previous: 1 });
     const current = JSON.parse((await openWithPassphrase(storage.data.get(STORAGE_KEYS.generation(2)), PASS)).plaintext);
-    expect(current.schemaVersion).toBe(2);
+    expect(current.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     const again = await makeStore(storage.restart()).store.open(PASS);
     expect(again.opened.migratedFrom).toBeNull();
   });
