@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PROTECTED_HOSTS } from './src/sites/hosts';
+import { OTHER_SITES_PERMISSION } from './src/sites/other-sites';
 
 
 export default defineConfig({
@@ -22,8 +23,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // scripting: register the guard on the other sites the coach switches on (src/background/other-sites-scripts.ts).
+    permissions: ['storage', 'alarms', 'contextMenus', 'scripting'],
     host_permissions: [...PROTECTED_HOSTS],
+    // Any other https site, only when the coach switches it on and the browser has asked them (AI chats etc.).
+    // Manifest V2 (Firefox) lists optional hosts among optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: [OTHER_SITES_PERMISSION] } : { optional_permissions: [OTHER_SITES_PERMISSION] }),
     ...(manifestVersion === 3
       ? {
           content_security_policy: {

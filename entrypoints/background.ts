@@ -6,6 +6,7 @@ import { createEncryptedVaultSession } from '../src/background/encrypted-vault-s
 import { createClientListService, isClientListRequest } from '../src/background/client-list-service';
 import { registerAddClientMenu, updateAddClientMenuLanguage } from '../src/background/context-menu';
 import { scanForGuard } from '../src/background/scan-service';
+import { createOtherSitesSync } from '../src/background/other-sites-scripts';
 import { isVaultError } from '../src/vault/errors';
 import { articlesForWarning } from '../src/codes';
 import { detectLanguage } from '../src/i18n';
@@ -29,6 +30,16 @@ export default defineBackground(() => {
         }
       : null;
   });
+
+  // Other sites the coach switched on (optional host permissions): the guard is registered there dynamically.
+  // A failed registration is shown on the toolbar icon, never silent.
+  const syncOtherSites = createOtherSitesSync(browser.permissions, browser.scripting as never, (ok) => {
+    const action = browser.action ?? browser.browserAction;
+    void action?.setBadgeText({ text: ok ? '' : '!' }).catch(() => undefined);
+  });
+  void syncOtherSites().catch(() => undefined);
+  browser.permissions.onAdded.addListener(() => void syncOtherSites().catch(() => undefined));
+  browser.permissions.onRemoved.addListener(() => void syncOtherSites().catch(() => undefined));
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const clientList = createClientListService(vault);
@@ -94,6 +105,10 @@ export default defineBackground(() => {
         case 'vault:recover-previous':
           await vault.recoverPrevious(req.passphrase);
           return { ok: true };
+        case 'sites:sync': {
+          const synced: Result<{ patterns: string[] }> = { ok: true, patterns: await syncOtherSites() };
+          return synced;
+        }
         default:
           // Issue #5, in progress: consent register, ignore rules and log pages.
           return { ok: false, error: 'not-available' };

@@ -149,6 +149,11 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log:list') }),
   /** The log as CSV (date, app, channel, clients, reason, note). Answer: Result<{ text: string }>. */
   z.object({ type: z.literal('log:export-csv') }),
+  /**
+   * Other sites (src/sites/other-sites.ts): after the page got or dropped a host permission, register the guard
+   * on exactly the granted sites now. Answer: Result<{ patterns: string[] }> (the sites now guarded).
+   */
+  z.object({ type: z.literal('sites:sync') }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 

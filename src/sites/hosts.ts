@@ -1,7 +1,7 @@
 /**
  * Match patterns of the five apps Discreet guards out of the box.
- * Other sites (AI chats and the like) are not guarded yet; when they are, it will be through
- * optional host permissions asked for at run time, never by widening this list.
+ * Other sites (AI chats and the like) are guarded through optional host permissions the coach grants at run
+ * time (src/sites/other-sites.ts), never by widening this list.
  */
 export const PROTECTED_HOSTS = [
   'https://mail.google.com/*',

@@ -110,6 +110,22 @@ export function reachSummary(manifest: Record<string, any>): ReachSummary {
   return out;
 }
 
+/** Host patterns granted at install or run by content scripts (MV2 keeps them in `permissions`). */
+function requiredHostPatterns(manifest: Record<string, any>): string[] {
+  const all = [
+    ...(manifest.permissions ?? []),
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((cs: any) => cs.matches ?? []),
+  ];
+  return all.filter((p): p is string => typeof p === 'string' && isPattern(p));
+}
+
+/** Host patterns the extension may only ask for at run time. */
+function optionalHostPatterns(manifest: Record<string, any>): string[] {
+  const all = [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  return all.filter((p): p is string => typeof p === 'string' && isPattern(p));
+}
+
 /** Every host pattern a manifest asks for (MV2 keeps them in `permissions`). */
 function hostPatterns(manifest: Record<string, any>): string[] {
   const all = [
@@ -132,8 +148,11 @@ export function hardRuleViolations(manifest: Record<string, any>): string[] {
     ...(manifest.optional_host_permissions ?? []),
   ];
   for (const p of asked) if (FORBIDDEN_PERMISSIONS.includes(p)) problems.push(`forbidden permission "${p}"`);
+  const optional = new Set(optionalHostPatterns(manifest));
   for (const p of hostPatterns(manifest)) {
     const host = /^[a-z*-]+:\/\/([^/]*)/.exec(p)?.[1];
+    // Only an OPTIONAL https://*/* may be broad: the coach grants single sites from it at run time (other sites).
+    if (optional.has(p) && p === 'https://*/*' && !requiredHostPatterns(manifest).includes(p)) continue;
     if (p === '<all_urls>' || host === '*' || host === '') problems.push(`host pattern "${p}" reaches every site`);
     if (!p.startsWith('https://')) problems.push(`host pattern "${p}" is not https-only`);
   }

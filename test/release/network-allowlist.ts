@@ -22,6 +22,23 @@ export const NETWORK_ALLOWLIST: AllowEntry[] = [
       'and used to recognise the page the script runs on. Patterns ending in /* are compared, never requested.',
   },
   {
+    id: 'other-sites-presets',
+    pattern: 'url',
+    match: /^https:\/\/(?:chatgpt\.com|chat\.openai\.com|claude\.ai|gemini\.google\.com|copilot\.microsoft\.com)\/\*$|^https:\/\/\*\/\*$/,
+    why:
+      'Match patterns of the AI-chat presets and the optional host permission (src/sites/other-sites.ts): passed to ' +
+      'permissions.request / scripting.registerContentScripts when the coach switches a site on, never fetched.',
+  },
+  {
+    id: 'other-sites-pattern-builders',
+    pattern: 'url',
+    match: /https:\/\/\$\{[\w$.]+\}(?:\/\*)?/,
+    context: /not-https|reason:`already`|permissions\.contains\(\{origins/,
+    why:
+      'Builds the match pattern "https://<host>/*" of a site the coach typed (src/sites/other-sites.ts) and checks the ' +
+      'popup tab\'s host against the granted permissions (src/ui/popup.tsx). Compared and granted, never fetched.',
+  },
+  {
     id: 'preact-xml-namespaces',
     pattern: 'url',
     match: /http:\/\/www\.w3\.org\/(?:2000\/svg|1998\/Math\/MathML|1999\/xhtml)/,

@@ -21,8 +21,9 @@ const expectedFile: ExpectedManifestFile = JSON.parse(readFileSync(path.resolve(
 
 const chromeManifest = () => ({
   manifest_version: 3,
-  permissions: ['storage', 'alarms', 'contextMenus'],
+  permissions: ['storage', 'alarms', 'contextMenus', 'scripting'],
   host_permissions: [...PROTECTED_HOSTS],
+  optional_host_permissions: ['https://*/*'],
   content_security_policy: { extension_pages: REQUIRED_CSP },
   content_scripts: [{ matches: [...PROTECTED_HOSTS].reverse(), js: ['content-scripts/guard.js'], run_at: 'document_start' }],
   background: { service_worker: 'background.js' },
@@ -37,8 +38,9 @@ describe('expected-manifest.json', () => {
       expect([...hosts].sort(), t).toEqual([...PROTECTED_HOSTS].sort());
       for (const cs of e.content_scripts) for (const m of cs.matches) expect(hosts, `${t} content script ${m}`).toContain(m);
       expect(e.web_accessible_resources, t).toBeNull();
-      expect(e.optional_permissions, t).toBeNull();
-      expect(e.optional_host_permissions, t).toBeNull();
+      // Other sites: nothing beyond the five apps at install; any single https site the coach grants at run time.
+      const optional = t === 'firefox-mv2' ? [e.optional_permissions, e.optional_host_permissions] : [e.optional_host_permissions, e.optional_permissions];
+      expect(optional, t).toEqual([['https://*/*'], null]);
     }
   });
 
@@ -84,12 +86,16 @@ describe('manifest check', () => {
     expect(hardRuleViolations(chromeManifest())).toEqual([]);
     const m: Record<string, any> = chromeManifest();
     m.permissions.push('tabs', 'history', 'cookies', 'webRequest');
-    m.optional_host_permissions = ['<all_urls>', 'http://intranet.example/*', '*://*/*'];
+    m.optional_host_permissions = ['<all_urls>', 'http://intranet.example/*', '*://*/*', 'https://*/*'];
+    m.content_scripts[0].matches.push('https://*/*');
     m.content_security_policy.extension_pages = "script-src 'self'; object-src 'self';";
     m.update_url = 'https://updates.example.com/discreet.xml';
     const v = hardRuleViolations(m).join('\n');
     for (const p of ['tabs', 'history', 'cookies', 'webRequest', '<all_urls>']) expect(v).toContain(`forbidden permission "${p}"`);
     expect(v).toContain('"*://*/*" reaches every site');
+    // An optional https://*/* is allowed (granted site by site at run time), the same pattern reached without asking is not.
+    expect(hardRuleViolations({ ...chromeManifest() })).toEqual([]);
+    expect(v).toContain('"https://*/*" reaches every site');
     expect(v).toContain('"http://intranet.example/*" is not https-only');
     expect(v).toContain('extension-page CSP');
     expect(v).toContain('update_url');
