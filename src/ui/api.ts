@@ -38,6 +38,8 @@ export const api = {
   restoreBackup: (backup: string, passphrase: string) => send({ type: 'vault:restore-backup', backup, passphrase }),
   recoverPrevious: (passphrase: string) => send({ type: 'vault:recover-previous', passphrase }),
   changePassphrase: (current: string, next: string) => send({ type: 'vault:change-passphrase', current, next }),
+  /** Register the guard on exactly the other sites the browser has granted (after a permission change). */
+  syncOtherSites: () => send<{ patterns: string[] }>({ type: 'sites:sync' }),
   /** The unencrypted list (JSON or CSV text), after the background checked the passphrase again. */
   exportPlain: (passphrase: string, format: 'json' | 'csv') => send<{ text: string }>({ type: 'clients:export-plain', passphrase, format }),
 };

@@ -9,6 +9,7 @@ import { t } from './messages';
 import { ADD_CLIENT_HASH, takePrefill } from './prefill';
 import { BackupButton, ChangePassphraseForm, PlainExport, RestoreForm } from './security';
 import { SettingsForm } from './settings';
+import { OtherSites } from './other-sites';
 import { SetupWizard } from './wizard';
 
 type Screen = 'loading' | 'setup' | 'locked' | 'restore' | 'clients' | 'settings';
@@ -146,6 +147,7 @@ export function OptionsApp() {
                 rerender((n) => n + 1);
               }}
             />
+            <OtherSites />
             <section class="security" aria-labelledby="security-title">
               <h2 id="security-title">{t('securityTitle')}</h2>
               <p>{t('backupIntro')}</p>

@@ -16,13 +16,19 @@ function applyLanguage(language: 'auto' | 'nl' | 'en') {
   document.documentElement.lang = getLanguage();
 }
 
-async function activeApp(): Promise<ProtectedApp | null> {
+/** The active tab: one of the five apps, another site the coach switched on (its host), or neither. */
+async function activeSite(): Promise<{ app: ProtectedApp | null; otherHost: string | null }> {
   try {
-    // Without the `tabs` permission the URL is only visible for hosts we have access to: exactly our apps.
+    // Without the `tabs` permission the URL is only visible for hosts we have access to: our apps and the
+    // other sites the coach granted.
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return appForUrl(tab?.url);
+    const app = appForUrl(tab?.url);
+    if (app || !tab?.url) return { app, otherHost: null };
+    const url = new URL(tab.url);
+    const granted = url.protocol === 'https:' && (await browser.permissions.contains({ origins: [`https://${url.hostname}/*`] }));
+    return { app: null, otherHost: granted ? url.hostname : null };
   } catch {
-    return null;
+    return { app: null, otherHost: null };
   }
 }
 
@@ -40,6 +46,7 @@ async function openRestore(): Promise<void> {
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [app, setApp] = useState<ProtectedApp | null>(null);
+  const [otherHost, setOtherHost] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, rerender] = useState(0);
 
@@ -61,7 +68,9 @@ export function Popup() {
     void (async () => {
       applyLanguage(await rememberedLanguage());
       rerender((n) => n + 1);
-      setApp(await activeApp());
+      const site = await activeSite();
+      setApp(site.app);
+      setOtherHost(site.otherHost);
       await refresh();
     })();
   }, []);
@@ -103,8 +112,14 @@ export function Popup() {
       <>
         <p class="state state-on">{t('statusUnlocked')}</p>
         <ul class="facts">
-          <li class={app && siteOn ? 'site-on' : 'site-off'}>
-            {app ? (siteOn ? t('siteProtected', { app: APP_LABELS[app] }) : t('siteOff', { app: APP_LABELS[app] })) : t('siteNotProtected')}
+          <li class={(app && siteOn) || otherHost ? 'site-on' : 'site-off'}>
+            {app
+              ? siteOn
+                ? t('siteProtected', { app: APP_LABELS[app] })
+                : t('siteOff', { app: APP_LABELS[app] })
+              : otherHost
+                ? t('siteProtectedOther', { host: otherHost })
+                : t('siteNotProtected')}
           </li>
           <li>{n === 1 ? t('clientCountOne') : t('clientCount', { n })}</li>
           {due > 0 && <li class="warning">{due === 1 ? t('retentionDueOne') : t('retentionDue', { n: due })}</li>}

@@ -1,0 +1,110 @@
+/**
+ * Other sites (issue #4): an AI chat is not guarded until the coach switches it on in the settings; then the
+ * browser's permission for that one site lets Discreet register its guard there, and switching it off removes it.
+ *
+ * Playwright cannot answer the browser's permission prompt. The coach's "Allow" is given beforehand the other
+ * way a user can grant site access: chrome://extensions (developerPrivate.addHostPermission, what its
+ * "site access" controls call). Chromium then answers Discreet's own permissions.request() without a prompt, so
+ * the preset button, the request and the registration below are Discreet's real code path.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import { openApp, type AppHandle } from './support/sites';
+import { setupVault } from './support/vault';
+
+const REGISTRY = { version: 1 as const, clients: [{ id: 'c1', name: 'Marieke Verhoeven' }] };
+const CHATGPT = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
+
+let session: ExtensionSession;
+
+test.beforeEach(async () => {
+  session = await launchWithExtension();
+  await setupVault(session, REGISTRY);
+});
+test.afterEach(async () => {
+  await session.close();
+});
+
+/** The coach's answer "Allow" for these sites, given through chrome://extensions. */
+async function allowInBrowser(patterns: string[]): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    for (const p of patterns) {
+      await page.evaluate(([id, pattern]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, pattern), [session.extensionId, p]);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+async function openSettings(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#settings`);
+  await page.getByRole('heading', { name: 'Andere sites' }).waitFor();
+  return page;
+}
+
+async function typeClientAndSend(app: AppHandle): Promise<void> {
+  await app.surface('prompt').editor.click();
+  await app.page.keyboard.type('Hoe help ik Marieke Verhoeven verder?');
+  await app.page.waitForTimeout(600); // the guard's pause before a scan, and then some
+  await app.page.keyboard.press('Enter');
+}
+
+async function guardPresent(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('discreet-marks') !== null);
+}
+
+test('an AI chat is guarded only after the coach switches it on, and no longer after switching it off', async () => {
+  // Off by default: no guard on chatgpt.com, the prompt goes out as typed.
+  let chat = await openApp(session.context, 'chatbot');
+  await typeClientAndSend(chat);
+  await expect.poll(async () => (await chat.sent()).length).toBe(1);
+  expect(await guardPresent(chat.page)).toBe(false);
+  await chat.page.close();
+
+  await allowInBrowser(CHATGPT);
+  const settings = await openSettings();
+  await expect(settings.getByText('ChatGPT: wordt niet bewaakt')).toBeVisible();
+  await settings.getByRole('button', { name: 'ChatGPT bewaken' }).click();
+  await expect(settings.getByText('ChatGPT wordt nu bewaakt. Herlaad open tabbladen van deze site.')).toBeVisible();
+  await expect(settings.getByText('ChatGPT: wordt bewaakt')).toBeVisible();
+
+  // Now guarded: the name is marked while typing and Enter is stopped with the warning.
+  chat = await openApp(session.context, 'chatbot');
+  await chat.surface('prompt').editor.click();
+  await chat.page.keyboard.type('Hoe help ik Marieke Verhoeven'); // the caret ends in the mention: its tooltip shows
+  await expect.poll(() => closedShadowText(chat.page, 'discreet-marks'), { timeout: 5000 }).toContain('Marieke Verhoeven');
+  await chat.page.keyboard.press('Enter');
+  await expect.poll(() => closedShadowText(chat.page, 'discreet-dialog'), { timeout: 5000 }).toContain('Marieke Verhoeven');
+  expect(await chat.sent()).toHaveLength(0);
+  await chat.page.close();
+
+  await settings.getByRole('button', { name: 'ChatGPT niet meer bewaken' }).click();
+  await expect(settings.getByText('ChatGPT wordt niet meer bewaakt.')).toBeVisible();
+  const granted = await settings.evaluate(() => (globalThis as any).chrome.permissions.getAll());
+  expect(granted.origins).not.toContain('https://chatgpt.com/*');
+
+  chat = await openApp(session.context, 'chatbot');
+  await typeClientAndSend(chat);
+  await expect.poll(async () => (await chat.sent()).length).toBe(1);
+  expect(await guardPresent(chat.page)).toBe(false);
+});
+
+test('a site the coach types is checked before the browser is asked', async () => {
+  const settings = await openSettings();
+  const field = settings.getByLabel('Andere site bewaken');
+  for (const [input, message] of [
+    ['http://forum.voorbeeld.nl', 'Discreet bewaakt alleen beveiligde sites (https).'],
+    ['mail.google.com', 'Deze site wordt al standaard bewaakt.'],
+    ['localhost', 'Dit is geen webadres dat Discreet kan bewaken.'],
+  ] as const) {
+    await field.fill(input);
+    await field.press('Enter');
+    await expect(settings.getByRole('alert')).toContainText(message);
+  }
+  // Nothing was granted along the way.
+  const granted = await settings.evaluate(() => (globalThis as any).chrome.permissions.getAll());
+  expect(granted.origins.filter((o: string) => !/google|outlook|linkedin|teams|slack/.test(o))).toEqual([]);
+});
