@@ -3,6 +3,7 @@
  * from an extension page context (the only context allowed to touch the vault).
  */
 import type { Page } from '@playwright/test';
+import type { ConsentDraftInput } from '../../../src/protocol';
 import type { RegistryInput } from '../../../src/registry';
 import type { ExtensionSession } from './extension';
 
@@ -36,4 +37,11 @@ export async function unlockVault(session: ExtensionSession, passphrase: string)
 
 export async function lockVault(session: ExtensionSession): Promise<void> {
   await send(session, { type: 'vault:lock' });
+}
+
+/** Registers (or replaces, with an id) a client's consent through the options page's `consents:save` message. Returns its id. */
+export async function saveConsent(session: ExtensionSession, consent: ConsentDraftInput): Promise<string> {
+  const result = (await send(session, { type: 'consents:save', consent })) as { ok: boolean; id?: string; error?: string };
+  if (!result?.ok || !result.id) throw new Error(`consents:save failed: ${result?.error ?? 'no answer'}`);
+  return result.id;
 }
