@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
 import { openApp, type AppHandle } from './support/sites';
-import { saveConsent, setupVault } from './support/vault';
+import { saveConsent, send, setupVault } from './support/vault';
 
 const REGISTRY = {
   version: 1 as const,
@@ -99,4 +99,21 @@ test('a consent that ended yesterday no longer lets the report go', async () => 
   await app.surface('compose1').send.click();
   await expect.poll(() => closedShadowText(app.page, 'discreet-dialog')).toContain('Marieke Verhoeven');
   expect(await app.sent()).toEqual([]);
+});
+
+test('the accountability log through the real background: stored encrypted, listed with names, exported only with the passphrase', async () => {
+  const logged = (await send(session, { type: 'log:send-anyway', app: 'gmail', situation: 'third-party', clientIds: ['c1'], reason: 'other', note: 'Op verzoek van de cliënt' })) as any;
+  expect(logged).toMatchObject({ ok: true });
+  expect(await send(session, { type: 'log:send-anyway', app: 'gmail', situation: 'third-party', clientIds: ['c1'], reason: 'other' })).toEqual({ ok: false, error: 'note-required' });
+  const list = (await send(session, { type: 'log:list' })) as any;
+  expect(list.entries).toEqual([expect.objectContaining({ id: logged.id, app: 'gmail', clientIds: ['c1'], clientLabels: ['Marieke Verhoeven'], reason: 'other', note: 'Op verzoek van de cliënt' })]);
+  // On disk only the encrypted envelope: neither the note nor the name is readable there.
+  const stored = JSON.stringify(await session.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.get(null)));
+  expect(stored).toContain('vault.pointer');
+  expect(stored).not.toMatch(/Op verzoek|Marieke|send-anyway|"reason"/);
+  expect(await send(session, { type: 'log:export-csv', passphrase: 'niet het wachtwoord' })).toEqual({ ok: false, error: 'wrong-passphrase' });
+  expect(await send(session, { type: 'log:export-csv' })).toEqual({ ok: false, error: 'bad-request' });
+  const csv = (await send(session, { type: 'log:export-csv', passphrase: 'demo-wachtwoord-voor-tests-42' })) as any;
+  expect(csv.ok).toBe(true);
+  expect(csv.text).toMatch(/^\uFEFFdatum en tijd;app;soort kanaal;cliënten;reden;toelichting\r\n\d{4}-\d\d-\d\d \d\d:\d\d;Gmail;bericht aan een derde;Marieke Verhoeven;anders;Op verzoek van de cliënt\r\n$/);
 });

@@ -13,7 +13,8 @@ async function extensionPage(session: ExtensionSession): Promise<Page> {
   return page;
 }
 
-async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
+/** Sends one message to the background from an extension page (as the options page does) and returns the answer. */
+export async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
   const page = await extensionPage(session);
   try {
     return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
