@@ -20,15 +20,18 @@ export default defineBackground(() => {
     alarms: browser.alarms ?? null,
   });
   let detector: { detector: Detector; labels: Map<string, string> } | null = null;
+  /** What the detector was built from: a write that changes neither (a log entry, a consent) keeps it. */
+  let detectorKey: string | null = null;
 
   vault.onChange(() => {
     const registry = vault.registry();
+    // The coach's caution setting: whether a first name alone warns.
+    const firstNameAlone = vault.contents()?.settings.firstNameAlone ?? true;
+    const key = registry ? `${firstNameAlone}\n${JSON.stringify(registry)}` : null;
+    if (key === detectorKey) return;
+    detectorKey = key;
     detector = registry
-      ? {
-          // The coach's caution setting: whether a first name alone warns.
-          detector: createDetector(registry, { firstNameAlone: vault.contents()?.settings.firstNameAlone ?? true }),
-          labels: new Map(registry.clients.map((c) => [c.id, c.name])),
-        }
+      ? { detector: createDetector(registry, { firstNameAlone }), labels: new Map(registry.clients.map((c) => [c.id, c.name])) }
       : null;
   });
 
