@@ -330,11 +330,13 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
         <legend>{t('consentWho')}</legend>
         {multi('emails', t('consentEmails'), t('consentEmailsHint'))}
         {multi('domains', t('consentDomains'), t('consentDomainsHint'))}
-        <label class="inline-check field">
-          <input type="checkbox" checked={values.publicPosts} onChange={(e) => set('publicPosts', (e.target as HTMLInputElement).checked)} />
-          {t('consentPublic')}
-        </label>
-        {fieldError('audience')}
+        <div class="check-row">
+          <label class="inline-check">
+            <input type="checkbox" checked={values.publicPosts} onChange={(e) => set('publicPosts', (e.target as HTMLInputElement).checked)} />
+            {t('consentPublic')}
+          </label>
+          {fieldError('audience')}
+        </div>
         {text('party', t('consentParty'), t('consentPartyHint'))}
       </fieldset>
       {text('purpose', t('consentPurpose'), t('consentPurposeHint'), true)}
