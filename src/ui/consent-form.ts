@@ -59,7 +59,8 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** Letters of any script (IDN domains such as bücher.de), as src/consent/consent-matching.ts accepts them; a top-level part required. */
+const DOMAIN = /^(?=.{1,253}$)([\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "@gemeente.nl", "https://www.gemeente.nl/" and "Gemeente.NL" all mean the domain gemeente.nl-as-typed. */

@@ -128,6 +128,8 @@ describe('consent form validation', () => {
     expect(normalizeDomain(' @Gemeente-Zwolle.NL ')).toBe('gemeente-zwolle.nl');
     expect(normalizeDomain('https://www.uwv.nl/werkgevers')).toBe('www.uwv.nl');
     expect(normalizeDomain('uwv.nl.')).toBe('uwv.nl');
+    expect(checkConsentForm(filled({ emails: '', domains: 'bücher.de\nwww.uwv.nl' }), ids).ok).toBe(true);
+    expect(checkConsentForm(filled({ emails: '', domains: 'localhost' }), ids).ok).toBe(false);
   });
 });
 
