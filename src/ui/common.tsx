@@ -215,6 +215,12 @@ export function ConfirmDialog(props: { title: string; text: string; confirmLabel
     if (d && !d.open) d.showModal();
     cancelRef.current?.focus();
   }, []);
+  // Close the modal first: while it is open the rest of the page is inert, so the caller could not put the
+  // focus back on the button that opened it.
+  const then = (next: () => void) => () => {
+    if (ref.current?.open) ref.current.close();
+    next();
+  };
   return (
     <dialog
       ref={ref}
@@ -223,16 +229,16 @@ export function ConfirmDialog(props: { title: string; text: string; confirmLabel
       aria-describedby={`${ids}-d`}
       onCancel={(e) => {
         e.preventDefault();
-        props.onCancel();
+        then(props.onCancel)();
       }}
     >
       <h2 id={`${ids}-t`}>{props.title}</h2>
       <p id={`${ids}-d`}>{props.text}</p>
       <div class="actions">
-        <button type="button" ref={cancelRef} onClick={props.onCancel}>
+        <button type="button" ref={cancelRef} onClick={then(props.onCancel)}>
           {t('cancel')}
         </button>
-        <button type="button" class="danger-solid" onClick={props.onConfirm}>
+        <button type="button" class="danger-solid" onClick={then(props.onConfirm)}>
           {props.confirmLabel}
         </button>
       </div>
