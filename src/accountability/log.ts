@@ -124,7 +124,7 @@ export const CLIENT_SEPARATOR = ' | ';
  * (src/vault/export): UTF-8 with BOM, semicolons, CRLF, every cell safe against formula injection.
  */
 export function logCsv(entries: readonly LogRecord[], language: Language, timeZone?: string): string {
-  const header = [t('colAt', undefined, language), t('colApp', undefined, language), t('colSituation', undefined, language), t('colClients', undefined, language), t('colReason', undefined, language), t('colNote', undefined, language)];
+  const header = (['colAt', 'colApp', 'colSituation', 'colClients', 'colReason', 'colNote'] as const).map((key) => t(key, undefined, language));
   const rows = newestFirst(entries).map((e) =>
     [
       formatLocalDateTime(e.at, timeZone),
