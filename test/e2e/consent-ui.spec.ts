@@ -198,6 +198,35 @@ test('a consent is added by keyboard, listed, edited (expired shows), and delete
   }
 });
 
+test('locked while filling in a consent (e.g. auto-lock): what was typed is kept and saved after unlocking', async () => {
+  test.setTimeout(60_000);
+  const session = await launchWithExtension();
+  try {
+    await setupVault(session, REGISTRY, PASSPHRASE);
+    const page = await session.context.newPage();
+    await page.goto(optionsUrl(session, '#clients'));
+    await openClient(page, 'Sterre de Boer');
+    const register = page.getByRole('region', { name: 'Toestemmingen' });
+    await register.getByRole('button', { name: 'Toestemming toevoegen' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe toestemming' });
+    await form.getByRole('checkbox', { name: 'Organisatie' }).check();
+    await form.getByLabel('Domeinen').fill('uwv.nl');
+    await form.getByLabel('Doel').fill('Re-integratieverslag');
+    expect(await send(page, { type: 'vault:lock' })).toMatchObject({ ok: true });
+
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(register.getByText(/Wat u hebt ingevuld is bewaard/)).toBeVisible();
+    await register.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await register.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect(register.getByRole('status')).toHaveText('Toestemming opgeslagen.', { timeout: 15_000 });
+    const item = register.getByRole('listitem').filter({ hasText: 'Voor: Re-integratieverslag' });
+    await expect(item).toContainText('Organisatie');
+    await expect(item).toContainText('uwv.nl');
+  } finally {
+    await session.close();
+  }
+});
+
 test('ignore rules are listed on the client page in words and can be undone', async () => {
   test.setTimeout(60_000);
   const session = await launchWithExtension();
