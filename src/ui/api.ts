@@ -3,7 +3,7 @@
  * answer (worker restarting) becomes the error 'no-answer' instead of a silent failure.
  */
 import browser from 'webextension-polyfill';
-import type { ClientDraftInput, ClientRecord, OverviewResponse, PageRequest, Result } from '../protocol';
+import type { ClientDraftInput, ClientRecord, ConsentDraftInput, LogRecord, OverviewResponse, PageRequest, Result } from '../protocol';
 import type { Client, RegistryInput } from '../registry';
 import type { VaultSettings } from '../vault/schema';
 
@@ -42,6 +42,12 @@ export const api = {
   syncOtherSites: () => send<{ patterns: string[] }>({ type: 'sites:sync' }),
   /** The unencrypted list (JSON or CSV text), after the background checked the passphrase again. */
   exportPlain: (passphrase: string, format: 'json' | 'csv') => send<{ text: string }>({ type: 'clients:export-plain', passphrase, format }),
+  saveConsent: (consent: ConsentDraftInput) => send<{ id: string }>({ type: 'consents:save', consent }),
+  deleteConsent: (id: string) => send({ type: 'consents:delete', id }),
+  deleteIgnoreRule: (id: string) => send({ type: 'ignore:delete', id }),
+  listLog: () => send<{ entries: LogRecord[] }>({ type: 'log:list' }),
+  /** The accountability log as CSV (client names outside the encryption): the passphrase is checked again, as for the plain list. */
+  exportLogCsv: (passphrase: string) => send<{ text: string }>({ type: 'log:export-csv', passphrase }),
 };
 
 /** The UI language is mirrored (not secret: 'auto' | 'nl' | 'en') so locked screens speak it too. */

@@ -1,5 +1,6 @@
 /**
- * The coach's client list: search, sort, add, edit, delete (with confirmation).
+ * The coach's client list: search, sort, add, edit, delete (with confirmation). A client's page (edit) also
+ * holds the client's consents and ignore rules (consent-register.tsx, ignore-rules.tsx).
  * The list comes from the background over extension-page-only messages; it is never stored by this page.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
@@ -7,8 +8,10 @@ import type { ClientDraftInput, ClientRecord } from '../protocol';
 import type { Client } from '../registry';
 import { importClients, type ImportPreview } from '../vault/import';
 import { api } from './api';
-import { Alert, UnlockForm, errorText, formatDate } from './common';
+import { Alert, ConfirmDialog, UnlockForm, errorText, formatDate } from './common';
 import { filterAndSort, type SortKey } from './client-search';
+import { ConsentRegister } from './consent-register';
+import { IgnoreRules } from './ignore-rules';
 import { t } from './messages';
 import { ImportPreviewView } from './wizard';
 
@@ -164,6 +167,16 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
           onRestore={props.onRestore}
         />
       )}
+      {editing?.mode === 'add' && <p class="hint">{t('consentsSaveClientFirst')}</p>}
+      {editing?.mode === 'edit' && (
+        <ClientRecords
+          // The list reloads after each change; the open client's consents and rules come from the fresh list.
+          client={clients?.find((c) => c.id === editing.client.id) ?? editing.client}
+          onChanged={load}
+          onLocked={props.onLocked}
+          onRestore={props.onRestore}
+        />
+      )}
 
       <div class="toolbar">
         <div class="field">
@@ -289,38 +302,19 @@ export function ClientList(props: { prefill?: string | null; onLocked: () => voi
   );
 }
 
-/** A modal confirmation using the native <dialog> (focus trap, Escape to cancel). Cancel has focus first. */
-export function ConfirmDialog(props: { title: string; text: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const ids = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    cancelRef.current?.focus();
-  }, []);
+/** The client page's records beside the form: consents and ignore rules. */
+function ClientRecords(props: { client: ClientRecord; onChanged: () => Promise<void>; onLocked: () => void; onRestore: () => void }) {
   return (
-    <dialog
-      ref={ref}
-      class="confirm"
-      aria-labelledby={`${ids}-t`}
-      aria-describedby={`${ids}-d`}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
-    >
-      <h2 id={`${ids}-t`}>{props.title}</h2>
-      <p id={`${ids}-d`}>{props.text}</p>
-      <div class="actions">
-        <button type="button" ref={cancelRef} onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-        <button type="button" class="danger-solid" onClick={props.onConfirm}>
-          {props.confirmLabel}
-        </button>
-      </div>
-    </dialog>
+    <>
+      <ConsentRegister
+        clientId={props.client.id}
+        consents={props.client.consents}
+        onChanged={props.onChanged}
+        onLocked={props.onLocked}
+        onRestore={props.onRestore}
+      />
+      <IgnoreRules rules={props.client.ignoreRules} onChanged={props.onChanged} onLocked={props.onLocked} />
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getLanguage } from '../i18n';
 import { vaultErrorText, VAULT_ERROR_CODES, type VaultErrorCode } from '../vault/errors';
 import { api } from './api';
@@ -202,5 +202,46 @@ export function UnlockForm(props: { onUnlocked: () => void; onRestore: () => voi
         </section>
       )}
     </form>
+  );
+}
+
+/** A modal confirmation using the native <dialog> (focus trap, Escape to cancel). Cancel has focus first. */
+export function ConfirmDialog(props: { title: string; text: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const ids = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    cancelRef.current?.focus();
+  }, []);
+  // Close the modal first: while it is open the rest of the page is inert, so the caller could not put the
+  // focus back on the button that opened it.
+  const then = (next: () => void) => () => {
+    if (ref.current?.open) ref.current.close();
+    next();
+  };
+  return (
+    <dialog
+      ref={ref}
+      class="confirm"
+      aria-labelledby={`${ids}-t`}
+      aria-describedby={`${ids}-d`}
+      onCancel={(e) => {
+        e.preventDefault();
+        then(props.onCancel)();
+      }}
+    >
+      <h2 id={`${ids}-t`}>{props.title}</h2>
+      <p id={`${ids}-d`}>{props.text}</p>
+      <div class="actions">
+        <button type="button" ref={cancelRef} onClick={then(props.onCancel)}>
+          {t('cancel')}
+        </button>
+        <button type="button" class="danger-solid" onClick={then(props.onConfirm)}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
   );
 }

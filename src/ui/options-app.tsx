@@ -1,7 +1,8 @@
-/** The options page: first-run wizard, unlock, client list, settings. Dutch first. */
+/** The options page: first-run wizard, unlock, client list, accountability log, settings. Dutch first. */
 import { useEffect, useState } from 'preact/hooks';
 import { getLanguage, setLanguage } from '../i18n';
 import type { VaultSettings } from '../vault/schema';
+import { AccountabilityLog } from './accountability-log';
 import { api, rememberLanguage, rememberedLanguage } from './api';
 import { Alert, UnlockForm, errorText } from './common';
 import { ClientList } from './client-list';
@@ -12,7 +13,17 @@ import { SettingsForm } from './settings';
 import { OtherSites } from './other-sites';
 import { SetupWizard } from './wizard';
 
-type Screen = 'loading' | 'setup' | 'locked' | 'restore' | 'clients' | 'settings';
+type Screen = 'loading' | 'setup' | 'locked' | 'restore' | 'clients' | 'log' | 'settings';
+type Page = 'clients' | 'log' | 'settings';
+
+/** The unlocked pages, in menu order, with their address and menu label. */
+const PAGES: ReadonlyArray<{ page: Page; hash: string; label: 'navClients' | 'navLog' | 'navSettings' }> = [
+  { page: 'clients', hash: '#clients', label: 'navClients' },
+  { page: 'log', hash: '#log', label: 'navLog' },
+  { page: 'settings', hash: '#settings', label: 'navSettings' },
+];
+
+const isPage = (s: Screen): s is Page => PAGES.some((p) => p.page === s);
 
 /** The popup opens options.html#restore when the coach chooses "Reservekopie terugzetten" there. */
 export const RESTORE_HASH = '#restore';
@@ -28,6 +39,7 @@ const SCREEN_TITLES = {
   locked: 'lockedTitle',
   restore: 'restoreTitle',
   clients: 'navClients',
+  log: 'navLog',
   settings: 'navSettings',
 } as const;
 
@@ -54,7 +66,7 @@ export function OptionsApp() {
       const text = await takePrefill();
       if (text) setPrefill(text);
     }
-    setScreen(next ?? (location.hash === '#settings' ? 'settings' : 'clients'));
+    setScreen(next ?? PAGES.find((p) => p.hash === location.hash)?.page ?? 'clients');
   }
 
   useEffect(() => {
@@ -78,24 +90,21 @@ export function OptionsApp() {
     setScreen('locked');
   }
 
-  function go(s: 'clients' | 'settings') {
-    history.replaceState(null, '', s === 'settings' ? '#settings' : '#clients');
+  function go(s: Page) {
+    history.replaceState(null, '', PAGES.find((p) => p.page === s)!.hash);
     setScreen(s);
   }
 
-  const unlockedNav = (screen === 'clients' || screen === 'settings') && (
+  const unlockedNav = isPage(screen) && (
     <nav aria-label={t('mainNav')}>
       <ul>
-        <li>
-          <a href="#clients" aria-current={screen === 'clients' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('clients'))}>
-            {t('navClients')}
-          </a>
-        </li>
-        <li>
-          <a href="#settings" aria-current={screen === 'settings' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('settings'))}>
-            {t('navSettings')}
-          </a>
-        </li>
+        {PAGES.map((p) => (
+          <li key={p.page}>
+            <a href={p.hash} aria-current={screen === p.page ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(p.page))}>
+              {t(p.label)}
+            </a>
+          </li>
+        ))}
       </ul>
       <button type="button" onClick={() => void lock()}>
         {t('lock')}
@@ -135,8 +144,9 @@ export function OptionsApp() {
             />
           </>
         )}
-        {(screen === 'clients' || screen === 'settings') && <h1 class="visually-hidden">{t(screen === 'clients' ? 'navClients' : 'navSettings')}</h1>}
+        {isPage(screen) && <h1 class="visually-hidden">{t(SCREEN_TITLES[screen])}</h1>}
         {screen === 'clients' && <ClientList prefill={prefill} onLocked={locked} onRestore={restore} />}
+        {screen === 'log' && <AccountabilityLog onLocked={locked} />}
         {screen === 'settings' && (
           <>
             <SettingsForm

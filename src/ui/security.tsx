@@ -19,7 +19,8 @@ export function plainExportFileName(format: 'json' | 'csv', now = new Date()): s
   return `discreet-clientenlijst-onversleuteld-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
-function download(text: string, fileName: string, type = 'application/octet-stream') {
+/** Saves text as a file through the browser's download (nothing is kept by the page). */
+export function download(text: string, fileName: string, type = 'application/octet-stream') {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
