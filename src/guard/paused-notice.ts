@@ -6,7 +6,10 @@
 import { t } from './messages';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
 
-export type NoticeKind = 'setup' | 'locked' | 'cannotProtect' | 'internalError' | 'checked';
+export type NoticeKind = 'setup' | 'locked' | 'cannotProtect' | 'internalError' | 'checked' | 'anonymised' | 'anonymiseFailed' | 'logFailed' | 'ignoreFailed';
+
+const ERRORS: readonly NoticeKind[] = ['internalError', 'cannotProtect', 'anonymiseFailed', 'logFailed', 'ignoreFailed'];
+const TEXT = { setup: 'pausedSetup', locked: 'pausedLocked', cannotProtect: 'cannotProtect', internalError: 'internalError', checked: 'checkedPressAgain', anonymised: 'anonymised', anonymiseFailed: 'anonymiseFailed', logFailed: 'logFailed', ignoreFailed: 'ignoreFailed' } as const satisfies Record<NoticeKind, Parameters<typeof t>[0]>;
 
 const CSS = `
 :host { all: initial; }
@@ -38,10 +41,10 @@ export function showNotice(kind: NoticeKind): void {
     hideNotice();
     current = kind;
     host = createClosedHost('discreet-notice');
-    const cls = kind === 'internalError' || kind === 'cannotProtect' ? 'box err' : kind === 'checked' ? 'box ok' : 'box';
-    const text =
-      kind === 'setup' ? t('pausedSetup') : kind === 'locked' ? t('pausedLocked') : kind === 'cannotProtect' ? t('cannotProtect') : kind === 'internalError' ? t('internalError') : t('checkedPressAgain');
-    const box = h('div', { class: cls, role: kind === 'internalError' ? 'alert' : 'status' }, h('span', {}, text));
+    const err = ERRORS.includes(kind);
+    const cls = err ? 'box err' : kind === 'checked' || kind === 'anonymised' ? 'box ok' : 'box';
+    const text = t(TEXT[kind]);
+    const box = h('div', { class: cls, role: err && kind !== 'cannotProtect' ? 'alert' : 'status' }, h('span', {}, text));
     if ((kind === 'setup' || kind === 'locked') && onUnlock) {
       const b = h('button', { type: 'button' }, kind === 'setup' ? t('setUp') : t('unlock'));
       b.addEventListener('click', (e) => {
