@@ -2,12 +2,18 @@
  * Anonymise, applied the way typing is: the ONLY place where Discreet changes the coach's text, and only
  * because the coach asked (the dialog's "Anonimiseren").
  *
- * How: for each replacement, last to first so earlier offsets stay valid, select the mention's range and
- * `document.execCommand('insertText', …)`. That is the editor's own input path: the browser fires
- * `beforeinput`/`input` like typing does, so model-owning editors (Quill, CKEditor 5, ProseMirror/TipTap)
- * apply the change to their model (Quill and CKEditor 5 take the `beforeinput` target range and update
- * their model themselves; ProseMirror reads the DOM change back), and textareas/inputs keep their native
- * undo stack. We never write to the DOM ourselves.
+ * How: for each replacement, last to first so earlier offsets stay valid, select the mention's range, offer the
+ * editor a `beforeinput` insertText for that range (CKEditor 5 and Quill 2 apply it to their model and say so
+ * with preventDefault), and otherwise let the browser type it with `document.execCommand('insertText', …)`
+ * (fires `input` like typing; ProseMirror/TipTap and plain contenteditables take it from the DOM; textareas
+ * and inputs keep their native undo). Found while testing: execCommand fires no `beforeinput`, and CKEditor 5
+ * silently reverts DOM changes it did not make, so execCommand alone leaves Teams' text unchanged.
+ * A mention inside a link (TipTap autolinks e-mail addresses) is replaced together with one character outside
+ * the link, and offered to the editor as a plain-text paste when it does not take the `beforeinput`
+ * (ProseMirror keeps a replaced text's link mark, address included, when it reads a DOM change back; it
+ * does not when pasting plain text). Found while testing: without this the TipTap comment sent
+ * "[e-mailadres]" linked to mailto:<the client's address>.
+ * We never write to the DOM ourselves.
  *
  * Undo: replacements that lie in one text node (or anywhere in a textarea/input) are sent as ONE insertText
  * of the whole stretch, so a textarea is undone in one step, and a line of a rich editor in one step per
@@ -67,19 +73,107 @@ function sameNode(et: EditorText | null, start: number, end: number): boolean {
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function select(el: HTMLElement, start: number, end: number): boolean {
+/** Selects [start, end) in the editor; for rich editors returns the DOM range (null when it cannot be mapped). */
+function select(el: HTMLElement, start: number, end: number): Range | true | null {
   if (isField(el)) {
     el.focus({ preventScroll: true });
     el.setSelectionRange(start, end);
-    return el.selectionStart === start && el.selectionEnd === end;
+    return el.selectionStart === start && el.selectionEnd === end ? true : null;
   }
   if (!el.contains(document.activeElement) && document.activeElement !== el) el.focus({ preventScroll: true });
   const range = rangeFor(readEditorText(el), start, end);
   const sel = document.getSelection();
-  if (!range || !sel) return false;
+  if (!range || !sel) return null;
   sel.removeAllRanges();
   sel.addRange(range);
-  return true;
+  return range;
+}
+
+/**
+ * Offers the change to a model-owning editor as the input it listens for. `execCommand` fires `input` but no
+ * `beforeinput` (Input Events spec), and CKEditor 5 undoes any DOM change it did not make itself (its
+ * renderer restores the view), so the editors that take text from `beforeinput` (CKEditor 5; Quill 2 for a
+ * replaced selection) get exactly that: an `insertText`/`deleteContent` with the target range. An editor
+ * that took it calls preventDefault(); otherwise the browser's own editing does it (execCommand), which
+ * ProseMirror and plain contenteditables read back from the DOM.
+ */
+function offerBeforeInput(el: HTMLElement, range: Range, inputType: 'insertText', data: string): boolean {
+  const target = new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+  const ev = new InputEvent('beforeinput', { inputType, data, targetRanges: [target], bubbles: true, cancelable: true, composed: true });
+  const node = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement ?? el;
+  node.dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+/** Whether a DOM position lies inside a link of the editor. */
+function inLink(el: HTMLElement, node: Node): boolean {
+  const a = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('a[href]');
+  return !!a && el.contains(a);
+}
+
+/**
+ * A link around the mention keeps its address (often the e-mail or profile URL itself; TipTap autolinks
+ * addresses as they are typed), and text typed over a link's text stays in the link. So the replacement is
+ * widened by one character outside the link (the space before it, or after it), which the editor then
+ * types without the link, and the link goes with its text.
+ */
+function widenOutOfLink(el: HTMLElement, g: Replacement): Replacement {
+  // (Returns g itself when no link is involved; a widened copy otherwise.)
+  const et = readEditorText(el);
+  const a = domPosition(et, g.start);
+  if (!a || !inLink(el, a.node)) return g;
+  const text = et.text;
+  if (g.start > 0 && text[g.start - 1] !== '\n') {
+    const p = domPosition(et, g.start - 1);
+    if (p && !inLink(el, p.node)) return { start: g.start - 1, end: g.end, original: text.slice(g.start - 1, g.end), text: p.node.data.charAt(p.offset) + g.text };
+  }
+  if (g.end < text.length && text[g.end] !== '\n') {
+    const p = domPosition(et, g.end, false);
+    if (p && !inLink(el, p.node)) return { start: g.start, end: g.end + 1, original: text.slice(g.start, g.end + 1), text: g.text + p.node.data.charAt(p.offset) };
+  }
+  return { ...g }; // a link alone on its line: the paste path, and the check afterwards, handle it
+}
+
+/**
+ * ProseMirror keeps the marks of replaced text when it reads a DOM change back (a link stays a link, with its
+ * old address), but a paste of plain text replaces the selection without them: offered for links only.
+ */
+function offerPaste(range: Range, text: string): boolean {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  const node = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  node?.dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+/** Replace the selected range in a rich editor through its own input path. */
+function replaceRich(el: HTMLElement, range: Range, text: string, link: boolean): boolean {
+  const sel = document.getSelection();
+  if (offerBeforeInput(el, range, 'insertText', text)) return true;
+  if (link && offerPaste(range, text)) return true;
+  // Not taken by the editor: the browser types it over the selection (restored if the editor moved it).
+  if (sel && (sel.rangeCount === 0 || sel.getRangeAt(0).compareBoundaryPoints(Range.START_TO_START, range) !== 0 || sel.getRangeAt(0).compareBoundaryPoints(Range.END_TO_END, range) !== 0)) {
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  return document.execCommand('insertText', false, text);
+}
+
+/** Whether any link in the editor still points at a replaced text (e.g. mailto:jan@…): never let that pass as done. */
+function linkStillLeaks(el: HTMLElement, replacements: readonly Replacement[]): boolean {
+  if (isField(el)) return false;
+  const originals = replacements.map((r) => r.original.toLowerCase()).filter((o) => o.length >= 3);
+  for (const a of el.querySelectorAll('a[href]')) {
+    let href = (a.getAttribute('href') ?? '').toLowerCase();
+    try {
+      href = decodeURIComponent(href);
+    } catch {
+      // keep it as it is
+    }
+    if (originals.some((o) => href.includes(o))) return true;
+  }
+  return false;
 }
 
 /**
@@ -94,13 +188,24 @@ export async function applyReplacements(el: HTMLElement, replacements: readonly 
   for (const g of groups) {
     // The coach (or the app) may have changed the text meanwhile: never replace the wrong words.
     if (textOf(el).slice(g.start, g.end) !== g.original) return { ok: false, reason: 'changed' };
-    if (!select(el, g.start, g.end)) return { ok: false, reason: 'refused' };
-    if (!document.execCommand('insertText', false, g.text)) return { ok: false, reason: 'refused' };
+    let done: boolean;
+    if (isField(el)) {
+      done = !!select(el, g.start, g.end) && document.execCommand('insertText', false, g.text);
+    } else {
+      const w = widenOutOfLink(el, g);
+      if (!select(el, w.start, w.end)) return { ok: false, reason: 'refused' };
+      // Let the editor see the selection move first (CKEditor 5 then starts a new undo step instead of
+      // merging this change into the coach's last typing), then take the range afresh.
+      await nextTask();
+      const range = rangeFor(readEditorText(el), w.start, w.end);
+      done = !!range && replaceRich(el, range, w.text, w !== g);
+    }
+    if (!done) return { ok: false, reason: 'refused' };
     // Let editors that read the DOM back (ProseMirror's observer) catch up before the next step.
     await nextTask();
   }
   await nextTask();
-  return same(textOf(el), expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return same(textOf(el), expected) && !linkStillLeaks(el, replacements) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
 
 /**

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/i18n';
-import { WarningDialog, type DialogOutcome, type WarningModel } from '../../../src/guard/warning-dialog';
+import { WarningDialog, type DialogOutcome, type FindingsModel } from '../../../src/guard/warning-dialog';
 
-const MODEL: WarningModel = {
+const MODEL: FindingsModel = {
   kind: 'findings',
   channel: 'e-mail aan intervisie@example.nl',
   clients: [
