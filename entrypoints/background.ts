@@ -5,7 +5,8 @@ import type { Detector } from '../src/detect/types';
 import { createEncryptedVaultSession } from '../src/background/encrypted-vault-session';
 import { createClientListService, isClientListRequest } from '../src/background/client-list-service';
 import { registerAddClientMenu, updateAddClientMenuLanguage } from '../src/background/context-menu';
-import { scanForGuard } from '../src/background/scan-service';
+import { createConsentAndLogService, isConsentLogPageRequest } from '../src/background/consent-and-log-service';
+import { localIsoDate, scanForGuard } from '../src/background/scan-service';
 import { isVaultError } from '../src/vault/errors';
 import { articlesForWarning } from '../src/codes';
 import { detectLanguage } from '../src/i18n';
@@ -32,6 +33,12 @@ export default defineBackground(() => {
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const clientList = createClientListService(vault);
+  const consentLog = createConsentAndLogService(vault);
+  // LVSC 4.4: log entries past the retention period go at unlock (also after a restore or a restarted worker).
+  // purgeLog writes only when there is something to purge, so its own change does not loop.
+  vault.onChange(() => {
+    if (vault.contents()) void consentLog.purgeLog();
+  });
   registerAddClientMenu();
   vault.onChange(() => {
     const settings = vault.contents()?.settings;
@@ -49,7 +56,13 @@ export default defineBackground(() => {
         const base = { locked: false as const, code: settings?.code ?? 'both', language: settings?.language ?? 'auto' };
         const sites = settings?.protectedSites as Record<string, boolean> | undefined;
         if (req.app && sites && sites[req.app] === false) return { ...base, findings: [], siteEnabled: false };
-        const findings: GuardFinding[] = scanForGuard(detector.detector, registry, req.text, req.recipients);
+        const contents = vault.contents();
+        const findings: GuardFinding[] = scanForGuard(detector.detector, registry, req.text, req.recipients, {
+          consents: contents?.consents ?? [],
+          ignoreRules: contents?.ignoreRules ?? [],
+          ...(req.situation ? { situation: req.situation } : {}),
+          today: localIsoDate(new Date()),
+        });
         return { ...base, findings };
       }
       case 'open-unlock':
@@ -63,13 +76,13 @@ export default defineBackground(() => {
       }
       case 'log:send-anyway':
       case 'ignore:add':
-        // Issue #5, in progress: the accountability log and ignore rules are not stored yet.
-        return { ok: false, error: 'not-available' };
+        return consentLog.handle(req);
     }
   }
 
   async function handlePage(req: PageRequest): Promise<Result<object>> {
     if (isClientListRequest(req)) return clientList.handle(req);
+    if (isConsentLogPageRequest(req)) return consentLog.handle(req);
     try {
       switch (req.type) {
         case 'vault:setup':
@@ -94,9 +107,6 @@ export default defineBackground(() => {
         case 'vault:recover-previous':
           await vault.recoverPrevious(req.passphrase);
           return { ok: true };
-        default:
-          // Issue #5, in progress: consent register, ignore rules and log pages.
-          return { ok: false, error: 'not-available' };
       }
     } catch (e) {
       // Only stable codes cross to the page: a VaultError's message is its code; anything else

@@ -147,8 +147,12 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ignore:delete'), id: z.string().min(1).max(100) }),
   /** The accountability log, newest first. Answer: Result<{ entries: LogRecord[] }>. */
   z.object({ type: z.literal('log:list') }),
-  /** The log as CSV (date, app, channel, clients, reason, note). Answer: Result<{ text: string }>. */
-  z.object({ type: z.literal('log:export-csv') }),
+  /**
+   * The log as CSV (date, app, channel, clients, reason, note). It names clients outside the encryption, so,
+   * like `clients:export-plain`, only with the passphrase given again (checked through the vault's KDF and
+   * throttle; a wrong one counts as a failed attempt). Answer: Result<{ text: string }>.
+   */
+  z.object({ type: z.literal('log:export-csv'), passphrase }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 

@@ -3,9 +3,12 @@
  * Pure (no browser globals): the registry stays here; the content script gets offsets, the client's
  * display label and what was recognised, never the list.
  */
+import type { Situation } from '../codes/articles';
+import { consentVerdict } from '../consent/consent-matching';
 import type { Detector } from '../detect/types';
 import type { GuardFinding } from '../protocol';
 import type { Registry } from '../registry';
+import type { Consent, IgnoreRule } from '../vault/schema';
 
 export interface ScanRecipients {
   emails: string[];
@@ -41,20 +44,55 @@ export function clientsAddressed(registry: Registry, recipients: ScanRecipients 
   return out;
 }
 
-/** Scan `text` and label each finding; findings about an addressed client are marked `toClient`. */
+/** What the coach has registered that changes how findings are judged (all optional: none = plain scan). */
+export interface ScanContext {
+  /** The clients' consents (src/consent/): each finding of a client with consents gets a verdict. */
+  consents?: readonly Consent[];
+  /** The coach's "false alarm" rules: a finding is dropped for the same client, situation and matched text. */
+  ignoreRules?: readonly IgnoreRule[];
+  /** The kind of channel, as the site adapter said; ignore rules and public-post consents need it. */
+  situation?: Situation;
+  /** The coach's local calendar day, YYYY-MM-DD, for the consents' dates. Required for consents to apply. */
+  today?: string;
+}
+
+/** The coach's local calendar day (YYYY-MM-DD): a consent valid "until 31 March" holds all of that day here. */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Scan `text` and label each finding; findings about an addressed client are marked `toClient`, findings the
+ * coach marked as a false alarm (same client, same situation, same matched text) are dropped, and findings of
+ * a client with consents carry the consent verdict.
+ */
 export function scanForGuard(
   detector: Detector,
   registry: Registry,
   text: string,
   recipients?: ScanRecipients,
+  context: ScanContext = {},
 ): GuardFinding[] {
   const labels = new Map(registry.clients.map((c) => [c.id, c.name]));
   const addressed = clientsAddressed(registry, recipients);
-  return detector.scan(text).findings.map((f) => ({
-    ...f,
-    clientLabel: labels.get(f.clientId) ?? f.clientId,
-    ...(addressed.has(f.clientId) ? { toClient: true } : {}),
-  }));
+  const { consents = [], ignoreRules = [], situation, today } = context;
+  const ignored = new Set(
+    ignoreRules.filter((r) => r.situation === situation).map((r) => `${r.clientId}\u0000${r.term}`),
+  );
+  const audience = { emails: recipients?.emails ?? [], ...(situation ? { situation } : {}) };
+  const out: GuardFinding[] = [];
+  for (const f of detector.scan(text).findings) {
+    if (ignored.size > 0 && ignored.has(`${f.clientId}\u0000${normalizeName(text.slice(f.start, f.end))}`)) continue;
+    const consent = today !== undefined ? consentVerdict(consents, f.clientId, f.kind, audience, today) : undefined;
+    out.push({
+      ...f,
+      clientLabel: labels.get(f.clientId) ?? f.clientId,
+      ...(addressed.has(f.clientId) ? { toClient: true } : {}),
+      ...(consent ? { consent } : {}),
+    });
+  }
+  return out;
 }
 
 /**

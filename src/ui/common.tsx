@@ -19,6 +19,14 @@ export function errorText(code: string): string {
       return t('errorEndBeforeStart');
     case 'not-found':
       return t('errorNotFound');
+    case 'note-required':
+      return t('errorNoteRequired');
+    case 'note-too-long':
+      return t('errorNoteTooLong');
+    case 'invalid-audience':
+      return t('errorInvalidAudience');
+    case 'purpose-required':
+      return t('errorPurposeRequired');
   }
   if ((VAULT_ERROR_CODES as readonly string[]).includes(code)) return vaultErrorText(code as VaultErrorCode, { seconds: 30 });
   // Codes are stable and never hold user data: showing one helps support without revealing anything.

@@ -14,6 +14,10 @@ export const uiMessages = {
     errorNoAnswer: 'Discreet reageert niet. Sluit dit venster en probeer het opnieuw.',
     errorEndBeforeStart: 'De einddatum ligt vóór de startdatum.',
     errorNotFound: 'Deze cliënt bestaat niet meer. Misschien is hij in een ander venster verwijderd.',
+    errorNoteRequired: 'Schrijf bij “anders” kort op waarom u toch verstuurt.',
+    errorNoteTooLong: 'De toelichting is te lang: maximaal 1000 tekens.',
+    errorInvalidAudience: 'Een e-mailadres of domein bij “met wie” klopt niet. Schrijf een adres als naam@organisatie.nl en een domein als organisatie.nl.',
+    errorPurposeRequired: 'Vul het doel van de toestemming in.',
 
     // Unlock
     lockedTitle: 'Vergrendeld',
@@ -241,6 +245,10 @@ export const uiMessages = {
     errorNoAnswer: 'Discreet is not responding. Close this window and try again.',
     errorEndBeforeStart: 'The end date is before the start date.',
     errorNotFound: 'This client no longer exists. It may have been deleted in another window.',
+    errorNoteRequired: 'With “other”, briefly write down why you send anyway.',
+    errorNoteTooLong: 'The note is too long: at most 1000 characters.',
+    errorInvalidAudience: 'An e-mail address or domain under “with whom” is not valid. Write an address as name@organisation.nl and a domain as organisation.nl.',
+    errorPurposeRequired: 'Fill in the purpose of the consent.',
 
     lockedTitle: 'Locked',
     lockedText: 'Enter your passphrase to open your client list. While the list is locked, Discreet does not warn you.',

@@ -3,6 +3,7 @@
  * from an extension page context (the only context allowed to touch the vault).
  */
 import type { Page } from '@playwright/test';
+import type { ConsentDraftInput } from '../../../src/protocol';
 import type { RegistryInput } from '../../../src/registry';
 import type { ExtensionSession } from './extension';
 
@@ -12,7 +13,8 @@ async function extensionPage(session: ExtensionSession): Promise<Page> {
   return page;
 }
 
-async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
+/** Sends one message to the background from an extension page (as the options page does) and returns the answer. */
+export async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
   const page = await extensionPage(session);
   try {
     return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
@@ -36,4 +38,11 @@ export async function unlockVault(session: ExtensionSession, passphrase: string)
 
 export async function lockVault(session: ExtensionSession): Promise<void> {
   await send(session, { type: 'vault:lock' });
+}
+
+/** Registers (or replaces, with an id) a client's consent through the options page's `consents:save` message. Returns its id. */
+export async function saveConsent(session: ExtensionSession, consent: ConsentDraftInput): Promise<string> {
+  const result = (await send(session, { type: 'consents:save', consent })) as { ok: boolean; id?: string; error?: string };
+  if (!result?.ok || !result.id) throw new Error(`consents:save failed: ${result?.error ?? 'no answer'}`);
+  return result.id;
 }
