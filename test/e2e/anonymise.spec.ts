@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
 import { openApp, type AppHandle, type AppName } from './support/sites';
-import { lockVault, setupVault } from './support/vault';
+import { lockVault, saveConsent, setupVault } from './support/vault';
 
 const REGISTRY = {
   version: 1 as const,
@@ -286,4 +286,37 @@ test('"false alarm" with "stop warning" ticked: the same words in the same kind 
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await app.sent()).length).toBe(2);
   expect(await dialogOpen(page)).toBe(false);
+});
+
+test('consent shown in words: covered in the mark (not blocking), expired in the warning (still blocking)', async () => {
+  await saveConsent(session, {
+    clientId: 'c2',
+    information: ['name'],
+    audience: { emails: ['intervisie@example.nl'] },
+    purpose: 'intervisieverslag',
+    givenOn: '2026-03-12',
+  });
+  await saveConsent(session, {
+    clientId: 'c1',
+    information: ['name'],
+    audience: { emails: ['intervisie@example.nl'] },
+    purpose: 'getuigenis',
+    givenOn: '2025-01-10',
+    validUntil: '2026-01-31',
+  });
+  const app = await openApp(session.context, 'gmail');
+  const { page } = app;
+  // compose1 goes to intervisie@example.nl.
+  await typeInto(app, 'compose1', 'Verslag over Bram Koster');
+  await expect.poll(() => closedShadowText(page, 'discreet-marks')).toContain('Toestemming van 12 maart 2026 voor intervisieverslag');
+  await page.waitForTimeout(400);
+  await app.surface('compose1').send.click();
+  await expect.poll(async () => (await app.sent()).length).toBe(1); // covered: no warning
+  expect(await dialogOpen(page)).toBe(false);
+
+  await typeInto(app, 'compose1', 'Verslag over Marieke Verhoeven');
+  await page.waitForTimeout(400);
+  await app.surface('compose1').send.click();
+  await expect.poll(() => dialogText(page)).toContain('Toestemming verlopen op 31 januari 2026');
+  expect((await app.sent()).length).toBe(1);
 });
