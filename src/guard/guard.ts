@@ -2,7 +2,8 @@
  * The guard: watches compose units, keeps their scans current, draws marks, and stops sends that
  * mention clients until the coach has seen the warning. Everything here only READS the page's editors;
  * the only things it does to the page are preventing an event, selecting text (Escape → back to the
- * mention) and clicking the app's own send button after "send anyway".
+ * mention), clicking the app's own send button after "send anyway", and, only when the coach chooses
+ * "Anonymise", typing placeholders over the mentions through the editor's own input (anonymise-in-editor.ts).
  */
 import { browser } from 'wxt/browser';
 import type { Situation, WarningArticle } from '../codes';
@@ -339,7 +340,14 @@ export class Guard {
       if (outcome.action === 'send') {
         const findings = result && !('error' in result) && !result.response.locked ? result.response.findings : [];
         const record = recordSendAnyway(
-          { app: appOf(st.unit), situation: this.situationOf(st), reason: outcome.reason, note: outcome.note, ignore: outcome.ignore },
+          {
+            app: appOf(st.unit),
+            situation: this.situationOf(st),
+            scanSituation: st.unit.adapter.situation(st.unit),
+            reason: outcome.reason,
+            note: outcome.note,
+            ignore: outcome.ignore,
+          },
           findings,
           result && !('error' in result) ? result.text : '',
         );

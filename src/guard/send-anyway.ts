@@ -12,7 +12,10 @@ import type { SendReason } from './warning-dialog';
 
 export interface SendAnywayRecord {
   app: string;
+  /** The kind of channel for the log (the coach's intervision mode says 'supervision'). */
   situation: Situation;
+  /** The kind of channel the scans are made in (the adapter's): ignore rules must match it to take effect. */
+  scanSituation: Situation;
   reason: SendReason;
   note?: string;
   ignore?: boolean;
@@ -45,7 +48,7 @@ export function recordSendAnyway(
   const ignore: Promise<boolean> =
     rec.reason === 'false-alarm' && rec.ignore
       ? Promise.all(
-          blockingTerms(findings, scanText).map(({ clientId, term }) => ask({ type: 'ignore:add', clientId, term, situation: rec.situation })),
+          blockingTerms(findings, scanText).map(({ clientId, term }) => ask({ type: 'ignore:add', clientId, term, situation: rec.scanSituation })),
         ).then((all) => all.every((r) => r.ok))
       : Promise.resolve(true);
   return Promise.all([log, ignore]).then(([logged, ignored]) => ({ logged, ignored }));
