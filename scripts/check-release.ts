@@ -8,10 +8,12 @@
  *   lint       `web-ext lint` on both Firefox builds: fails on errors, prints warnings
  *   network    no network API or absolute URL in any shipped file except the entries of
  *              test/release/network-allowlist.ts (each with its reason)
+ *   size       the content script (content-scripts/guard.js, minified, loaded on every protected page) stays
+ *              within its budget of 60 KB (60,000 bytes); its size is printed for every build
  *
  *   options: --from DIR        check existing builds in DIR/{chrome-mv3,firefox-mv2,firefox-mv3} (no build)
  *            --keep            keep the private build directory (printed) for inspection
- *            --only a,b        run only some checks (manifest, lint, network)
+ *            --only a,b        run only some checks (manifest, lint, network, size)
  *            --update-manifest write the built manifests' reach into expected-manifest.json (then review the diff!)
  *
  * Builds go to a temporary directory, never .output/, so other builds in the same checkout are left alone.
@@ -34,7 +36,10 @@ import { NETWORK_ALLOWLIST } from '../test/release/network-allowlist';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const EXPECTED_FILE = path.join(ROOT, 'test/release/expected-manifest.json');
-const CHECKS = ['manifest', 'lint', 'network'] as const;
+const CHECKS = ['manifest', 'lint', 'network', 'size'] as const;
+/** The content script's budget: it is parsed on every page of the five apps, before they load. */
+const CONTENT_SCRIPT = 'content-scripts/guard.js';
+const CONTENT_SCRIPT_BUDGET = 60_000;
 type Check = (typeof CHECKS)[number];
 
 const BUILDS: Record<Target, { browser: string; manifestVersion: 2 | 3 }> = {
@@ -222,6 +227,28 @@ function checkNetwork(outBase: string): string[] {
   return failures;
 }
 
+// ---------------------------------------------------------------------------------------------------- size
+
+function checkSize(outBase: string): string[] {
+  const failures: string[] = [];
+  for (const target of TARGETS) {
+    const file = path.join(outBase, target, CONTENT_SCRIPT);
+    let bytes: number;
+    try {
+      bytes = statSync(file).size;
+    } catch {
+      failures.push(`${target}: ${CONTENT_SCRIPT} is missing`);
+      continue;
+    }
+    const kb = (bytes / 1000).toFixed(1);
+    console.log(`  ${target}/${CONTENT_SCRIPT}: ${bytes} bytes (${kb} KB of ${CONTENT_SCRIPT_BUDGET / 1000} KB)`);
+    if (bytes > CONTENT_SCRIPT_BUDGET) {
+      failures.push(`${target}/${CONTENT_SCRIPT} is ${bytes} bytes (${kb} KB), over its budget of ${CONTENT_SCRIPT_BUDGET} bytes: keep texts and libraries in the background`);
+    }
+  }
+  return failures;
+}
+
 // ---------------------------------------------------------------------------------------------------- main
 
 async function main(): Promise<number> {
@@ -247,6 +274,7 @@ async function main(): Promise<number> {
     const lint = opts.only.includes('lint') ? checkLint(outBase) : null;
     await run('manifest', () => checkManifests(outBase, opts.updateManifest));
     await run('network', () => checkNetwork(outBase));
+    await run('size', () => checkSize(outBase));
     if (lint) await run('lint', () => lint);
   } finally {
     if (!opts.from && !opts.keep) rmSync(outBase, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /** Pure helpers turning scan findings into what the coach sees: blocking or not, quotes, grouped per client. */
 import type { GuardFinding } from '../protocol';
+import { consentLine } from './consent-text';
 import { t } from './messages';
 import type { ClientMention, Quote } from './warning-dialog';
 
@@ -30,18 +31,39 @@ export function quoteAround(text: string, start: number, end: number, bodyOffset
   return { before: before.replace(/\s+/g, ' '), match: text.slice(start, end), after: after.replace(/\s+/g, ' '), inSubject };
 }
 
-/** Findings grouped per client, blocking clients first, in text order. */
+/** Findings grouped per client, blocking clients first, in text order; consent verdicts as one line each. */
 export function mentionsByClient(findings: readonly GuardFinding[], text: string, bodyOffset: number): ClientMention[] {
-  const byClient = new Map<string, { mention: ClientMention; kinds: Set<string> }>();
+  const byClient = new Map<string, { mention: ClientMention; kinds: Set<string>; consent: Set<string> }>();
   for (const f of findings) {
     let entry = byClient.get(f.clientId);
     if (!entry) {
-      entry = { mention: { label: f.clientLabel, toClient: !!f.toClient, what: [], quotes: [] }, kinds: new Set() };
+      entry = { mention: { label: f.clientLabel, toClient: !!f.toClient, blocking: false, what: [], quotes: [] }, kinds: new Set(), consent: new Set() };
       byClient.set(f.clientId, entry);
     }
+    if (isBlocking(f)) entry.mention.blocking = true;
+    if (f.consent && !f.toClient) entry.consent.add(consentLine(f.consent));
     entry.kinds.add(f.kind);
     entry.mention.quotes.push(quoteAround(text, f.start, f.end, bodyOffset));
   }
-  const out = [...byClient.values()].map(({ mention, kinds }) => ({ ...mention, what: [...kinds].map((k) => kindLabel(k as GuardFinding['kind'])) }));
-  return out.sort((a, b) => Number(a.toClient) - Number(b.toClient));
+  const out = [...byClient.values()].map(({ mention, kinds, consent }) => ({
+    ...mention,
+    what: [...kinds].map((k) => kindLabel(k as GuardFinding['kind'])),
+    ...(consent.size ? { consent: [...consent] } : {}),
+  }));
+  return out.sort((a, b) => Number(!a.blocking) - Number(!b.blocking));
+}
+
+/** The distinct (client, matched text) pairs of the blocking findings: what "stop warning for this" would cover. */
+export function blockingTerms(findings: readonly GuardFinding[], text: string): { clientId: string; term: string }[] {
+  const seen = new Set<string>();
+  const out: { clientId: string; term: string }[] = [];
+  for (const f of findings) {
+    if (!isBlocking(f)) continue;
+    const term = text.slice(f.start, f.end).replace(/\s+/g, ' ').trim().slice(0, 200);
+    const key = `${f.clientId}\u0000${term.toLowerCase()}`;
+    if (!term || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ clientId: f.clientId, term });
+  }
+  return out;
 }

@@ -2,19 +2,23 @@
  * The guard: watches compose units, keeps their scans current, draws marks, and stops sends that
  * mention clients until the coach has seen the warning. Everything here only READS the page's editors;
  * the only things it does to the page are preventing an event, selecting text (Escape → back to the
- * mention) and clicking the app's own send button after "send anyway".
+ * mention), clicking the app's own send button after "send anyway", and, only when the coach chooses
+ * "Anonymise", typing placeholders over the mentions through the editor's own input (anonymise-in-editor.ts).
  */
 import { browser } from 'wxt/browser';
-import { articlesForWarning } from '../codes';
+import type { Situation, WarningArticle } from '../codes';
 import { getLanguage, setLanguage } from '../i18n';
-import type { GuardFinding, ScanResponse } from '../protocol';
+import type { GuardFinding, ScanResponse, WarningArticlesResponse } from '../protocol';
 import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
+import { anonymiseUnit } from './anonymise-in-editor';
+import { consentLine } from './consent-text';
 import { isField, rangeFor, readEditorText, type EditorText } from './editor-text';
-import { isBlocking, kindLabel, mentionsByClient } from './findings';
+import { blockingTerms, isBlocking, kindLabel, mentionsByClient } from './findings';
 import { MarksOverlay, type Mark } from './marks-overlay';
 import { t } from './messages';
 import { hideNotice, setUnlockHandler, showNotice } from './paused-notice';
+import { recordSendAnyway } from './send-anyway';
 import { ScanScheduler, scanKey, type ScanRequest, type ScanResult } from './scan-scheduler';
 import { GUARDED_EVENTS, eventTarget, isActivating, sendPathOf, type SendPath } from './send-guard';
 import { WarningDialog, type DialogOutcome } from './warning-dialog';
@@ -37,6 +41,8 @@ interface UnitState {
   pasted: boolean;
   /** Set after "send anyway" when the app has no button to click: the next send of exactly this text passes once. */
   allowKey: string | null;
+  /** Intervision mode for the message being written: "Anonymise" is the default action (reset when the editor empties). */
+  intervision: boolean;
 }
 
 export class Guard {
@@ -124,7 +130,13 @@ export class Guard {
     const scheduler: ScanScheduler = new ScanScheduler({
       read: () => this.snapshot(st!).req,
       send: (req) =>
-        browser.runtime.sendMessage({ type: 'scan', text: req.text, recipients: req.recipients, app: unit.adapter.id.split('-')[0] }) as Promise<ScanResponse>,
+        browser.runtime.sendMessage({
+          type: 'scan',
+          text: req.text,
+          recipients: req.recipients,
+          app: appOf(unit),
+          situation: unit.adapter.situation(unit),
+        }) as Promise<ScanResponse>,
       onResult: (r) => this.onResult(st!, r),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -135,7 +147,7 @@ export class Guard {
       scheduler.touch(st!.pasted);
       st!.pasted = false;
     });
-    st = { unit, scheduler, observer, pasted: false, allowKey: null };
+    st = { unit, scheduler, observer, pasted: false, allowKey: null, intervision: false };
     this.states.set(unit.editor, st);
     if (!isField(unit.editor)) observer.observe(unit.editor, { characterData: true, childList: true, subtree: true });
     scheduler.touch(true);
@@ -176,6 +188,7 @@ export class Guard {
     if (res.language) setLanguage(res.language);
     const snap = this.snapshot(st);
     if (scanKey(snap.req) !== r.key) return; // the text moved on; a newer scan is scheduled
+    if (snap.req.text.trim() === '') st.intervision = false; // sent or cleared: a new message
     const marks: Mark[] = [];
     for (const f of res.findings) {
       if (f.start < snap.bodyOffset) continue; // subject: listed in the dialog, not underlined
@@ -187,8 +200,13 @@ export class Guard {
         ...(range ? { range } : {}),
         start,
         end,
-        toClient: !!f.toClient,
-        tooltip: [t('tipClient', { name: f.clientLabel }), f.toClient ? t('tipToClient') : t('tipRecognised', { what: kindLabel(f.kind) })],
+        // Green (fine to send): to the client themself, or covered by their consent.
+        toClient: !!f.toClient || f.consent?.status === 'covered',
+        tooltip: [
+          t('tipClient', { name: f.clientLabel }),
+          f.toClient ? t('tipToClient') : t('tipRecognised', { what: kindLabel(f.kind) }),
+          ...(f.consent && !f.toClient ? [consentLine(f.consent)] : []),
+        ],
       });
     }
     this.overlay.set(st.unit.editor, marks);
@@ -317,10 +335,29 @@ export class Guard {
         this.resend(st, path);
         return;
       } else {
-        outcome = await this.dialog.open(this.warningModel(st, result.text, result.response.findings, result.response.code ?? 'both'));
+        outcome = await this.dialog.open(this.warningModel(st, result.text, result.response.findings));
       }
-      if (outcome.action === 'send') this.resend(st, path);
-      else {
+      if (outcome.action === 'send') {
+        const findings = result && !('error' in result) && !result.response.locked ? result.response.findings : [];
+        const record = recordSendAnyway(
+          {
+            app: appOf(st.unit),
+            situation: this.situationOf(st),
+            scanSituation: st.unit.adapter.situation(st.unit),
+            reason: outcome.reason,
+            note: outcome.note,
+            ignore: outcome.ignore,
+          },
+          findings,
+          result && !('error' in result) ? result.text : '',
+        );
+        this.resend(st, path);
+        const { logged, ignored } = await record;
+        if (!logged) showNotice('logFailed');
+        else if (!ignored) showNotice('ignoreFailed');
+      } else if (outcome.action === 'anonymise' && result && !('error' in result) && !result.response.locked) {
+        await this.anonymise(st, result.text, result.response.findings);
+      } else {
         if (outcome.action === 'unlock') void this.openUnlock();
         this.backToEditing(st, result && !('error' in result) && !result.response.locked ? result.response.findings : []);
       }
@@ -331,7 +368,12 @@ export class Guard {
     }
   }
 
-  private warningModel(st: UnitState, text: string, findings: GuardFinding[], code: 'lvsc' | 'rl' | 'both') {
+  private situationOf(st: UnitState): Situation {
+    // Intervision: the coach says this message is for supervision/intervision (RL 2.1.4: anonymous there).
+    return st.intervision ? 'supervision' : st.unit.adapter.situation(st.unit);
+  }
+
+  private warningModel(st: UnitState, text: string, findings: GuardFinding[]) {
     const { unit } = st;
     const snap = this.snapshot(st);
     const lang = getLanguage();
@@ -339,9 +381,36 @@ export class Guard {
       kind: 'findings' as const,
       channel: unit.adapter.channel(unit, lang),
       clients: mentionsByClient(findings, text, snap.bodyOffset),
-      // Five seconds to understand: the most relevant article of each chosen code, no more.
-      articles: articlesForWarning(code, unit.adapter.situation(unit), lang).filter((a, i, all) => all.findIndex((b) => b.code === a.code) === i),
+      // The texts live in the background (they would double the content script): asked for now, shown when they come.
+      articles: browser.runtime
+        .sendMessage({ type: 'warning-articles', situation: this.situationOf(st) })
+        .then((r) => {
+          const a = r as WarningArticlesResponse | undefined;
+          if (!a?.ok) throw new Error('articles');
+          return a.articles as WarningArticle[];
+        }),
+      canAnonymise: true,
+      intervision: st.intervision,
+      onIntervision: (on: boolean) => {
+        st.intervision = on;
+      },
+      ignoreTerms: blockingTerms(findings, text).map((x) => x.term),
     };
+  }
+
+  /** The coach chose "Anonymise": rewrite the mentions through the editor's own input, rescan, back to the editor. */
+  private async anonymise(st: UnitState, text: string, findings: GuardFinding[]): Promise<void> {
+    const { unit } = st;
+    const snap = this.snapshot(st);
+    const result = await anonymiseUnit(
+      { editor: unit.editor, subject: unit.adapter.subject?.(unit) ?? null, bodyOffset: snap.bodyOffset },
+      text,
+      findings,
+      getLanguage(),
+    );
+    st.scheduler.touch(true);
+    // Never silent: the coach reads the result through, or is told it did not fully work.
+    showNotice(result.ok ? 'anonymised' : 'anonymiseFailed');
   }
 
   /** The original send, exactly once: click the app's own send button (apps ignore synthetic keys). */
@@ -392,6 +461,11 @@ export class Guard {
       sel.addRange(range);
     }
   }
+}
+
+/** The app's name as the coach's per-site switch and the log know it ('linkedin-post' → 'linkedin'). */
+function appOf(unit: ComposeUnit): string {
+  return unit.adapter.id.split('-')[0]!;
 }
 
 /** A multi-line editor the adapters do not know (rich text or textarea): worth saying we cannot protect it. */

@@ -6,16 +6,20 @@
 import { t } from './messages';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
 
-export type NoticeKind = 'setup' | 'locked' | 'cannotProtect' | 'internalError' | 'checked';
+export type NoticeKind = 'setup' | 'locked' | 'cannotProtect' | 'internalError' | 'checked' | 'anonymised' | 'anonymiseFailed' | 'logFailed' | 'ignoreFailed';
+
+const ERRORS: readonly NoticeKind[] = ['internalError', 'cannotProtect', 'anonymiseFailed', 'logFailed', 'ignoreFailed'];
+const TEXT = { setup: 'pausedSetup', locked: 'pausedLocked', cannotProtect: 'cannotProtect', internalError: 'internalError', checked: 'checkedPressAgain', anonymised: 'anonymised', anonymiseFailed: 'anonymiseFailed', logFailed: 'logFailed', ignoreFailed: 'ignoreFailed' } as const satisfies Record<NoticeKind, Parameters<typeof t>[0]>;
 
 const CSS = `
 :host { all: initial; }
-.box { position: fixed; bottom: 12px; right: 12px; max-width: 380px; pointer-events: auto; display: flex; gap: 8px; align-items: center;
+.box { position: fixed; bottom: 12px; right: 12px; max-width: 380px; pointer-events: none; display: flex; gap: 8px; align-items: center;
   font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #3b2f00; border: 1px solid #e0c36a; border-radius: 6px; padding: 6px 10px;
   box-shadow: 0 2px 8px rgba(0,0,0,.12); }
 .box.err { background: #fdecea; color: #5f1410; border-color: #e6a09a; }
 .box.ok { background: #e6f4ea; color: #0d3b1e; border-color: #9fd2ae; }
-button { font: inherit; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+/* Only the buttons take the pointer: the text never hides the app's own controls (Gmail's Send sits in this corner). */
+button { pointer-events: auto; font: inherit; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
 button.x { border: none; padding: 0 4px; font-size: 16px; line-height: 1; }
 `;
 
@@ -38,10 +42,10 @@ export function showNotice(kind: NoticeKind): void {
     hideNotice();
     current = kind;
     host = createClosedHost('discreet-notice');
-    const cls = kind === 'internalError' || kind === 'cannotProtect' ? 'box err' : kind === 'checked' ? 'box ok' : 'box';
-    const text =
-      kind === 'setup' ? t('pausedSetup') : kind === 'locked' ? t('pausedLocked') : kind === 'cannotProtect' ? t('cannotProtect') : kind === 'internalError' ? t('internalError') : t('checkedPressAgain');
-    const box = h('div', { class: cls, role: kind === 'internalError' ? 'alert' : 'status' }, h('span', {}, text));
+    const err = ERRORS.includes(kind);
+    const cls = err ? 'box err' : kind === 'checked' || kind === 'anonymised' ? 'box ok' : 'box';
+    const text = t(TEXT[kind]);
+    const box = h('div', { class: cls, role: err && kind !== 'cannotProtect' ? 'alert' : 'status' }, h('span', {}, text));
     if ((kind === 'setup' || kind === 'locked') && onUnlock) {
       const b = h('button', { type: 'button' }, kind === 'setup' ? t('setUp') : t('unlock'));
       b.addEventListener('click', (e) => {

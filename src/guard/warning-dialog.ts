@@ -5,11 +5,13 @@
  * Keyboard: focus starts on "Back to editing", Tab is trapped, Escape goes back to editing.
  */
 import type { WarningArticle } from '../codes';
+import type { SendReason } from '../vault/schema';
 import { t } from './messages';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
 
-export type SendReason = 'consent' | 'legal' | 'safety' | 'false' | 'other';
-export const SEND_REASONS: readonly SendReason[] = ['consent', 'legal', 'safety', 'false', 'other'];
+export type { SendReason } from '../vault/schema';
+/** Same values and order as SEND_REASONS in src/vault/schema.ts (not imported: that module pulls zod into the content script). */
+export const SEND_REASONS: readonly SendReason[] = ['consent', 'legal', 'safety', 'false-alarm', 'other'];
 
 export interface Quote {
   before: string;
@@ -21,17 +23,41 @@ export interface Quote {
 export interface ClientMention {
   label: string;
   toClient: boolean;
+  /** Whether this client's mentions stop the send (default: not toClient). Covered by consent: false. */
+  blocking?: boolean;
+  /** The client's consent verdicts, in words ("Toestemming van 12 maart 2026 voor …"). */
+  consent?: string[];
   /** What was recognised, translated (e.g. "naam"). */
   what: string[];
   quotes: Quote[];
 }
 
-export type WarningModel =
-  | { kind: 'findings'; channel: string; clients: ClientMention[]; articles: WarningArticle[] }
-  | { kind: 'locked' }
-  | { kind: 'error' };
+export interface FindingsModel {
+  kind: 'findings';
+  channel: string;
+  clients: ClientMention[];
+  /**
+   * The articles to cite, asked of the background when the dialog opens (the texts are not in the content
+   * script). A rejected or empty answer still shows the warning, saying the explanation could not be loaded.
+   */
+  articles: WarningArticle[] | Promise<WarningArticle[]>;
+  /** Offer "Anonymise" (the guard can rewrite this unit through the editor's own input). */
+  canAnonymise?: boolean;
+  /** Intervision mode for this message: "Anonymise" is the primary, focused action. */
+  intervision?: boolean;
+  /** Called when the coach flips the intervision toggle (trusted events only). */
+  onIntervision?: (on: boolean) => void;
+  /** Matched texts a "false alarm" could stop warning for (shown in the checkbox's label). */
+  ignoreTerms?: string[];
+}
 
-export type DialogOutcome = { action: 'back' } | { action: 'send'; reason: SendReason; note?: string } | { action: 'unlock' };
+export type WarningModel = FindingsModel | { kind: 'locked' } | { kind: 'error' };
+
+export type DialogOutcome =
+  | { action: 'back' }
+  | { action: 'send'; reason: SendReason; note?: string; ignore?: boolean }
+  | { action: 'anonymise' }
+  | { action: 'unlock' };
 
 const CSS = `
 :host { all: initial; }
@@ -61,6 +87,9 @@ button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px
 fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 10px 0 0; padding: 8px 12px; }
 legend { font-weight: 600; padding: 0 4px; }
 label { display: block; margin: 3px 0; }
+.toggle { display: flex; gap: 6px; align-items: flex-start; margin: 8px 0 0; font-size: 13px; }
+.consent { font-size: 12.5px; color: #444; }
+.ok .consent { color: #0d5c2b; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 52px; margin-top: 4px; }
 [hidden] { display: none !important; }
 `;
@@ -187,13 +216,19 @@ export class WarningDialog {
       );
       return dlg;
     }
-    const blocking = model.clients.filter((c) => !c.toClient);
+    return this.buildFindings(dlg, model);
+  }
+
+  private buildFindings(dlg: HTMLElement, model: FindingsModel): HTMLElement {
+    const isBlockingClient = (c: ClientMention) => c.blocking ?? !c.toClient;
+    const blocking = model.clients.filter(isBlockingClient);
     const n = blocking.length || model.clients.length;
     const list = h('ul', {});
     for (const c of model.clients) {
-      const li = h('li', { class: c.toClient ? 'ok' : '' }, h('strong', {}, c.label));
+      const li = h('li', { class: isBlockingClient(c) ? '' : 'ok' }, h('strong', {}, c.label));
       const extra = [c.what.join(', '), c.toClient ? t('toClientNote') : ''].filter(Boolean).join('; ');
       if (extra) li.append(` (${extra})`);
+      for (const line of c.consent ?? []) li.append(h('br'), h('span', { class: 'consent' }, line));
       for (const q of c.quotes.slice(0, 2)) {
         li.append(
           h('br'),
@@ -203,43 +238,87 @@ export class WarningDialog {
       }
       list.append(li);
     }
-    const why = h('div', { class: 'why' }, h('h3', {}, t('why')));
-    for (const a of model.articles) {
-      why.append(h('p', {}, h('strong', {}, `${a.citation}: `), a.short));
-      if (a.full) why.append(h('details', {}, h('summary', {}, t('more')), h('p', {}, a.full)));
+    const why = h('div', { class: 'why', 'aria-live': 'polite' }, h('h3', {}, t('why')));
+    const pending = h('p', {}, t('articlesLoading'));
+    why.append(pending);
+    const fill = (articles: WarningArticle[]) => {
+      pending.remove();
+      // The most relevant article of each chosen code, no more: five seconds to understand.
+      const firstPerCode = articles.filter((a, i, all) => all.findIndex((b) => b.code === a.code) === i);
+      for (const a of firstPerCode) {
+        why.append(h('p', {}, h('strong', {}, `${a.citation}: `), a.short));
+        if (a.full) why.append(h('details', {}, h('summary', {}, t('more')), h('p', {}, a.full)));
+      }
+      if (firstPerCode.length === 0) why.append(h('p', {}, t('articlesFailed')));
+    };
+    const failed = () => {
+      pending.textContent = t('articlesFailed');
+    };
+    if (Array.isArray(model.articles)) fill(model.articles);
+    else model.articles.then((a) => (Array.isArray(a) ? fill(a) : failed()), failed);
+
+    const { panel, open } = this.reasonPanel(model.ignoreTerms ?? []);
+    const intervision = !!model.intervision && !!model.canAnonymise;
+    const back = this.button(t('back'), intervision ? '' : 'primary', () => this.close({ action: 'back' }), intervision ? {} : { 'data-autofocus': true });
+    const row = h('div', { class: 'row' });
+    let toggle: HTMLElement | null = null;
+    if (model.canAnonymise) {
+      const anon = this.button(t('anonymise'), intervision ? 'primary' : '', () => this.close({ action: 'anonymise' }), intervision ? { 'data-autofocus': true } : {});
+      row.append(anon);
+      const box = h('input', { type: 'checkbox' });
+      box.checked = intervision;
+      box.addEventListener('change', (e) => {
+        if (!trusted(e)) {
+          box.checked = !box.checked;
+          return;
+        }
+        model.onIntervision?.(box.checked);
+        // The default action follows the toggle at once.
+        anon.className = box.checked ? 'primary' : '';
+        back.className = box.checked ? '' : 'primary';
+      });
+      toggle = h('label', { class: 'toggle' }, box, h('span', {}, t('intervision')));
     }
-    if (model.articles.length === 0) why.append(h('p', {}, '—')); // src/codes returned nothing for this situation
-    const { panel, open } = this.reasonPanel();
+    row.append(this.button(t('sendAnyway'), 'danger', open), back);
     dlg.append(
       h('h2', { id: 'dsc-title' }, n === 1 ? t('titleOne') : t('titleMany', { n })),
       h('div', { id: 'dsc-desc' }, h('p', {}, t('where', { channel: model.channel })), h('p', { class: 'small' }, `${t('found')}:`), list),
       why,
       h('p', { class: 'small' }, t('tip')),
-      h('div', { class: 'row' }, this.button(t('sendAnyway'), 'danger', open), back),
+      ...(toggle ? [toggle] : []),
+      row,
       panel,
     );
     return dlg;
   }
 
-  /** "Send anyway" asks for a reason first; "other" needs a note. */
-  private reasonPanel(): { panel: HTMLElement; open: () => void } {
+  /** "Send anyway" asks for a reason first; "other" needs a note; "false alarm" may stop this warning. */
+  private reasonPanel(ignoreTerms: readonly string[] = []): { panel: HTMLElement; open: () => void } {
     const fs = h('fieldset', {}, h('legend', {}, t('reasonLegend')));
     const radios: HTMLInputElement[] = [];
     const note = h('textarea', { 'aria-label': t('note'), maxlength: '500' });
     const noteLabel = h('label', { hidden: true }, t('note'), note);
-    const confirm = this.button(t('confirmSend'), 'danger', () => {
-      const r = radios.find((x) => x.checked)?.value as SendReason | undefined;
-      if (!r || !valid()) return;
-      this.close(r === 'other' ? { action: 'send', reason: r, note: note.value.trim() } : { action: 'send', reason: r });
-    });
-    confirm.disabled = true;
+    const ignore = h('input', { type: 'checkbox' });
+    const terms = ignoreTerms.slice(0, 5).map((x) => `‘${x}’`).join(', ') + (ignoreTerms.length > 5 ? ', …' : '');
+    const ignoreLabel = h('label', { class: 'toggle', hidden: true }, ignore, h('span', {}, t('ignoreTerms', { terms })));
+    const chosen = () => radios.find((x) => x.checked)?.value as SendReason | undefined;
     const valid = () => {
-      const r = radios.find((x) => x.checked)?.value;
+      const r = chosen();
       return !!r && (r !== 'other' || note.value.trim().length > 0);
     };
+    const confirm = this.button(t('confirmSend'), 'danger', () => {
+      const r = chosen();
+      if (!r || !valid()) return;
+      const outcome: DialogOutcome = { action: 'send', reason: r };
+      if (r === 'other') outcome.note = note.value.trim();
+      if (r === 'false-alarm' && ignoreTerms.length > 0 && ignore.checked) outcome.ignore = true;
+      this.close(outcome);
+    });
+    confirm.disabled = true;
     const update = (e: Event) => {
       if (!trusted(e)) return;
-      noteLabel.hidden = radios.find((x) => x.checked)?.value !== 'other';
+      noteLabel.hidden = chosen() !== 'other';
+      ignoreLabel.hidden = chosen() !== 'false-alarm' || ignoreTerms.length === 0;
       confirm.disabled = !valid();
     };
     for (const r of SEND_REASONS) {
@@ -249,7 +328,11 @@ export class WarningDialog {
       fs.append(h('label', {}, input, ` ${t(`reason_${r}`)}`));
     }
     note.addEventListener('input', update);
-    fs.append(noteLabel, h('div', { class: 'row' }, confirm));
+    // A page script cannot tick "stop warning" for the coach.
+    ignore.addEventListener('change', (e) => {
+      if (!trusted(e)) ignore.checked = false;
+    });
+    fs.append(noteLabel, ignoreLabel, h('div', { class: 'row' }, confirm));
     const panel = h('div', { hidden: true }, fs);
     return {
       panel,
