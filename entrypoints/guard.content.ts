@@ -8,13 +8,21 @@ import { PROTECTED_HOSTS } from '../src/sites/hosts';
 import type { StatusResponse } from '../src/protocol';
 import { Guard } from '../src/guard/guard';
 import { showNotice } from '../src/guard/paused-notice';
+import { frameHostname, isTopFrame } from '../src/guard/editor-discovery';
 
 export default defineContentScript({
   matches: [...PROTECTED_HOSTS],
   runAt: 'document_start',
+  // Editors in frames are guarded too: same-origin frames, and srcdoc / about:blank frames an app writes
+  // its compose into (Outlook's pop-out). Each frame runs its own guard with its own closed overlay.
+  allFrames: true,
+  matchAboutBlank: true,
   async main() {
-    const guard = new Guard();
+    const guard = new Guard(frameHostname());
     guard.install(); // synchronous: before any await
+    // A sub-frame stays quiet until the coach uses an editor in it (a scan then tells it the vault's
+    // state); the top frame already shows "paused" once for the tab.
+    if (!isTopFrame()) return;
     try {
       const status = (await browser.runtime.sendMessage({ type: 'status' })) as StatusResponse;
       guard.setInitialStatus(status);

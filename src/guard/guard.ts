@@ -10,6 +10,7 @@ import { getLanguage, setLanguage } from '../i18n';
 import type { GuardFinding, ScanResponse } from '../protocol';
 import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
+import { focusedInsideClosedShadow } from './editor-discovery';
 import { isField, rangeFor, readEditorText, type EditorText } from './editor-text';
 import { isBlocking, kindLabel, mentionsByClient } from './findings';
 import { MarksOverlay, type Mark } from './marks-overlay';
@@ -197,6 +198,13 @@ export class Guard {
   private onFocusIn(e: Event): void {
     const target = eventTarget(e);
     if (!target || this.dialog.owns(target)) return;
+    // An editor inside the page's own CLOSED shadow root: its events reach us retargeted to the host, so
+    // its sends cannot be told apart. Say so rather than stay silent.
+    const hidden = focusedInsideClosedShadow(target);
+    if (hidden && (unitForEditorTarget(this.adapters, hidden) || looksLikeUnknownComposer(hidden))) {
+      showNotice('cannotProtect');
+      return;
+    }
     const unit = unitForEditorTarget(this.adapters, target);
     if (unit) {
       hideNotice('cannotProtect');
