@@ -17,6 +17,10 @@ export default defineContentScript({
   // its compose into (Outlook's pop-out). Each frame runs its own guard with its own closed overlay.
   allFrames: true,
   matchAboutBlank: true,
+  // WXT would otherwise window.postMessage "<extension id>:guard:wxt:content-script-started" into every page
+  // and frame: any page script could read Discreet's id from it. (The CustomEvent WXT still dispatches on
+  // document is only heard by a listener that already knows the id.)
+  noScriptStartedPostMessage: true,
   async main() {
     const guard = new Guard(frameHostname());
     guard.install(); // synchronous: before any await
