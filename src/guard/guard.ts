@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { articlesForWarning } from '../codes';
 import { getLanguage, setLanguage } from '../i18n';
-import type { GuardFinding, ScanResponse } from '../protocol';
+import type { GuardFinding } from '../protocol';
 import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
 import { focusedInsideClosedShadow } from './editor-discovery';
@@ -16,6 +16,7 @@ import { isBlocking, kindLabel, mentionsByClient } from './findings';
 import { MarksOverlay, type Mark } from './marks-overlay';
 import { t } from './messages';
 import { hideNotice, setUnlockHandler, showNotice } from './paused-notice';
+import { requestScan } from './scan-request';
 import { ScanScheduler, scanKey, type ScanRequest, type ScanResult } from './scan-scheduler';
 import { GUARDED_EVENTS, eventTarget, isActivating, sendPathOf, type SendPath } from './send-guard';
 import { WarningDialog, type DialogOutcome } from './warning-dialog';
@@ -125,7 +126,7 @@ export class Guard {
     const scheduler: ScanScheduler = new ScanScheduler({
       read: () => this.snapshot(st!).req,
       send: (req) =>
-        browser.runtime.sendMessage({ type: 'scan', text: req.text, recipients: req.recipients, app: unit.adapter.id.split('-')[0] }) as Promise<ScanResponse>,
+        requestScan((m) => browser.runtime.sendMessage(m), { type: 'scan' as const, text: req.text, recipients: req.recipients, app: unit.adapter.id.split('-')[0] }),
       onResult: (r) => this.onResult(st!, r),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
