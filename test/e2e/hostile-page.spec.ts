@@ -221,6 +221,14 @@ test('(d) typing a registered name and an unregistered one of the same length lo
   // The comparison: everything the page could see, equal.
   const { resources: r1, ...a } = registered.seen;
   const { resources: r2, ...b } = unregistered.seen;
+  // selectionchange is queued and coalesced by the browser per task, so how many arrive depends on how busy
+  // the machine was while typing (a clock, not a DOM fact): compared as "some arrived" only.
+  for (const k of Object.keys({ ...a.events, ...b.events })) {
+    if (!k.endsWith(':selectionchange')) continue;
+    expect(a.events[k] > 0, k).toBe(b.events[k] > 0);
+    delete a.events[k];
+    delete b.events[k];
+  }
   expect(a).toEqual(b);
   expect(r1.length).toBe(r2.length);
 });
