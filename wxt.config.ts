@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PROTECTED_HOSTS } from './src/sites/hosts';
 import { OTHER_SITES_PERMISSION } from './src/sites/other-sites';
+import { zodWithoutEval } from './scripts/zod-without-eval';
 
 
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), zodWithoutEval()],
     build: {
       sourcemap: false,
       // Vite's modulepreload polyfill fetch()es <link rel=modulepreload> targets in browsers without
@@ -41,11 +42,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions (Mozilla's "collects nothing" declaration) exists from Firefox 140 on
+            // the desktop and 142 on Android; an older minimum makes web-ext lint warn that the key is unknown there.
             gecko: {
               id: 'discreet@discreet.local',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,3 +1,4 @@
+import '../src/zod-jitless'; // first: before any zod schema is built
 import browser from 'webextension-polyfill';
 import { ContentRequest, PageRequest, type GuardFinding, type Result, type ScanResponse, type StatusResponse, type WarningArticlesResponse } from '../src/protocol';
 import { createDetector } from '../src/detect';

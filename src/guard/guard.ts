@@ -8,16 +8,18 @@
 import { browser } from 'wxt/browser';
 import type { Situation, WarningArticle } from '../codes';
 import { getLanguage, setLanguage } from '../i18n';
-import type { GuardFinding, ScanResponse, WarningArticlesResponse } from '../protocol';
+import type { GuardFinding, WarningArticlesResponse } from '../protocol';
 import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
 import { anonymiseUnit } from './anonymise-in-editor';
 import { consentLine } from './consent-text';
+import { focusedInsideClosedShadow } from './editor-discovery';
 import { isField, rangeFor, readEditorText, type EditorText } from './editor-text';
 import { blockingTerms, isBlocking, kindLabel, mentionsByClient } from './findings';
 import { MarksOverlay, type Mark } from './marks-overlay';
 import { t } from './messages';
 import { hideNotice, setUnlockHandler, showNotice } from './paused-notice';
+import { requestScan } from './scan-request';
 import { recordSendAnyway } from './send-anyway';
 import { ScanScheduler, scanKey, type ScanRequest, type ScanResult } from './scan-scheduler';
 import { GUARDED_EVENTS, eventTarget, isActivating, sendPathOf, type SendPath } from './send-guard';
@@ -130,13 +132,13 @@ export class Guard {
     const scheduler: ScanScheduler = new ScanScheduler({
       read: () => this.snapshot(st!).req,
       send: (req) =>
-        browser.runtime.sendMessage({
-          type: 'scan',
+        requestScan((m) => browser.runtime.sendMessage(m), {
+          type: 'scan' as const,
           text: req.text,
           recipients: req.recipients,
           app: appOf(unit),
           situation: unit.adapter.situation(unit),
-        }) as Promise<ScanResponse>,
+        }),
       onResult: (r) => this.onResult(st!, r),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -215,6 +217,13 @@ export class Guard {
   private onFocusIn(e: Event): void {
     const target = eventTarget(e);
     if (!target || this.dialog.owns(target)) return;
+    // An editor inside the page's own CLOSED shadow root: its events reach us retargeted to the host, so
+    // its sends cannot be told apart. Say so rather than stay silent.
+    const hidden = focusedInsideClosedShadow(target);
+    if (hidden && (unitForEditorTarget(this.adapters, hidden) || looksLikeUnknownComposer(hidden))) {
+      showNotice('cannotProtect');
+      return;
+    }
     const unit = unitForEditorTarget(this.adapters, target);
     if (unit) {
       hideNotice('cannotProtect');

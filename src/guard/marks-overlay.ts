@@ -6,6 +6,7 @@
  * Tooltip: shown when the pointer is over a mark or the caret is inside one (keyboard users),
  * announced politely to screen readers.
  */
+import { selectionFor } from './editor-discovery';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
 
 export interface Mark {
@@ -183,7 +184,7 @@ export class MarksOverlay {
         const pos = active.selectionStart ?? -1;
         found = marks.find((mk) => pos >= mk.start && pos <= mk.end) ?? null;
       } else {
-        const sel = document.getSelection();
+        const sel = selectionFor(active);
         if (sel && sel.rangeCount > 0) {
           const { startContainer: n, startOffset: o } = sel.getRangeAt(0);
           found =

@@ -25,7 +25,9 @@ const chromeManifest = () => ({
   host_permissions: [...PROTECTED_HOSTS],
   optional_host_permissions: ['https://*/*'],
   content_security_policy: { extension_pages: REQUIRED_CSP },
-  content_scripts: [{ matches: [...PROTECTED_HOSTS].reverse(), js: ['content-scripts/guard.js'], run_at: 'document_start' }],
+  content_scripts: [
+    { matches: [...PROTECTED_HOSTS].reverse(), js: ['content-scripts/guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: true },
+  ],
   background: { service_worker: 'background.js' },
 });
 
@@ -63,14 +65,14 @@ describe('manifest check', () => {
     m.permissions.push('tabs');
     m.host_permissions.push('https://*.example.com/*');
     m.content_scripts[0].matches.push('https://*.example.com/*');
-    m.content_scripts[0].all_frames = true;
+    m.content_scripts[0].world = 'MAIN';
     m.web_accessible_resources = [{ resources: ['marks.html'], matches: ['<all_urls>'] }];
     m.content_security_policy.extension_pages = "script-src 'self' https://cdn.example.com; object-src 'self';";
     const diff = diffReach(expectedFile.targets['chrome-mv3'], reachSummary(m)).join('\n');
     expect(diff).toContain('permissions:\n    + "tabs"   (in the build, not expected)');
     expect(diff).toContain('host_permissions:\n    + "https://*.example.com/*"');
     expect(diff).toContain('content_scripts:');
-    expect(diff).toContain('"all_frames": true');
+    expect(diff).toContain('"world": "MAIN"');
     expect(diff).toContain('web_accessible_resources:');
     expect(diff).toContain('cdn.example.com');
   });

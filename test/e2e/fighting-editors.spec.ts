@@ -1,0 +1,215 @@
+/**
+ * Editors that fight back (issue #6): an editor that re-renders its DOM from its own model on every input,
+ * editors inside frames (same-origin, srcdoc, about:blank written by the app), editors inside shadow roots.
+ * For each, what a coach would notice: the client's name is marked and every send is stopped until the
+ * warning was seen (and "send anyway" sends once, unchanged), OR Discreet says plainly that it cannot
+ * protect this editor. Never silence.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionSession } from './support/extension';
+import { closedShadowTextDeep as closedShadowText, openAttackPage, sentOf } from './support/attack-pages';
+import { setupVault } from './support/vault';
+
+const REGISTRY = {
+  version: 1 as const,
+  clients: [
+    { id: 'c1', name: 'Marieke Verhoeven' },
+    { id: 'c2', name: 'Bram Koster' },
+  ],
+};
+
+let session: ExtensionSession;
+test.beforeEach(async () => {
+  session = await launchWithExtension();
+  await setupVault(session, REGISTRY);
+});
+test.afterEach(async () => {
+  await session.close();
+});
+
+const CANNOT = 'kan dit invoerveld niet beschermen';
+const marksText = (page: Page) => closedShadowText(page, 'discreet-marks');
+const dialogText = (page: Page) => closedShadowText(page, 'discreet-dialog');
+const noticeText = (page: Page) => closedShadowText(page, 'discreet-notice');
+/** Whether a dialog host exists in any frame of the page. */
+const dialogOpen = async (page: Page) => {
+  for (const f of page.frames()) if (await f.evaluate(() => document.querySelector('discreet-dialog') !== null).catch(() => false)) return true;
+  return false;
+};
+
+/** Dialog: Back is focused first; Shift+Tab reaches "Send anyway"; pick the first reason; confirm. */
+async function sendAnywayByKeyboard(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The whole protection, as the coach meets it: marked while typing; the key and the button are stopped
+ * with the client named; Escape keeps the draft; send anyway sends exactly once, unchanged.
+ */
+async function expectGuarded(
+  page: Page,
+  o: { editor: ReturnType<Page['locator']>; send: ReturnType<Page['locator']>; key: string; text: () => Promise<string>; surface: string },
+): Promise<void> {
+  const draft = 'Goed gesprek gehad met Bram Koster';
+  await o.editor.click();
+  await page.keyboard.type(draft);
+  await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
+  expect(await o.text()).toBe(draft);
+
+  await page.keyboard.press(o.key);
+  await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+  expect(await sentOf(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialogOpen(page)).toBe(false);
+  expect(await o.text()).toBe(draft);
+
+  await o.send.click();
+  await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+  expect(await sentOf(page)).toEqual([]);
+  await sendAnywayByKeyboard(page);
+  await expect.poll(async () => (await sentOf(page)).length).toBe(1);
+  expect(await sentOf(page)).toEqual([{ surface: o.surface, text: draft }]);
+  await page.waitForTimeout(300);
+  expect((await sentOf(page)).length).toBe(1);
+}
+
+test.describe('an editor that re-renders its DOM from its own model on every keystroke', () => {
+  const URL = 'https://app.slack.com/client/T123/CFX1';
+  for (const surface of ['children', 'element'] as const) {
+    test(`${surface === 'children' ? 'children replaced' : 'the editor element itself replaced'}: marked, stopped, send anyway once`, async () => {
+      const page = await openAttackPage(session.context, { [URL]: 'rerender.html' });
+      const box = surface === 'children' ? '#box-children' : '#box-element';
+      await expectGuarded(page, {
+        editor: page.locator(`${box} .ql-editor`),
+        send: page.locator(`${box} [data-qa=texty_send_button]`),
+        key: 'Enter',
+        surface,
+        text: () => page.evaluate((s) => (window as any).__modelText[s](), surface),
+      });
+    });
+  }
+
+  test('the mark survives re-renders after the name (typing on, and a paste)', async () => {
+    const page = await openAttackPage(session.context, { [URL]: 'rerender.html' });
+    await page.locator('#box-children .ql-editor').click();
+    await page.keyboard.type('Over Bram Koster');
+    await expect.poll(() => marksText(page)).toContain('Bram Koster');
+    // Every keystroke after the name throws away the text nodes the mark was on.
+    await page.keyboard.type(' en de rest van het team');
+    await page.keyboard.press('Home');
+    await expect.poll(() => underlineCount(page)).toBeGreaterThan(0);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+    expect(await sentOf(page)).toEqual([]);
+  });
+});
+
+test.describe('editors inside frames', () => {
+  const TOP = 'https://outlook.office.com/mail/fx-frames';
+  const FRAME = 'https://outlook.office.com/mail/fx-compose-frame';
+  const FRAMES = {
+    same: 'a same-origin frame',
+    srcdoc: 'a srcdoc frame',
+    blank: 'an about:blank frame the app filled with DOM calls',
+  } as const;
+  for (const id of Object.keys(FRAMES) as Array<keyof typeof FRAMES>) {
+    test(`${FRAMES[id]}: marked, stopped, send anyway once`, async () => {
+      const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
+      const frame = page.frameLocator(`#${id}`);
+      const body = frame.locator('[aria-label^="Message body"]');
+      await expectGuarded(page, {
+        editor: body,
+        send: frame.locator('[data-testid=ComposeSendButton] button'),
+        key: 'Control+Enter',
+        surface: id,
+        text: async () => (await body.innerText()).replace(/\u00a0/g, ' ').replace(/\n+$/, ''),
+      });
+    });
+  }
+
+  test('an about:blank frame the app rewrote with document.open/write: marked, the button stopped, and the coach told it is not fully protected', async () => {
+    // document.open() erases every listener of the frame, Discreet's included; the guard re-installs itself,
+    // but after the app's own window listener for Ctrl+Enter, which it therefore cannot stop.
+    const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
+    const frame = page.frameLocator('#written');
+    await frame.locator('[aria-label^="Message body"]').click();
+    await page.keyboard.type('Goed gesprek gehad met Bram Koster');
+    await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
+    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+    await frame.locator('[data-testid=ComposeSendButton] button').click();
+    await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+    expect(await sentOf(page)).toEqual([]);
+  });
+
+  test('a frame whose editor Discreet does not know says so', async () => {
+    const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
+    const frame = (await (await page.$('#srcdoc'))!.contentFrame())!;
+    await frame.evaluate(() => {
+      const ed = document.createElement('div');
+      ed.contentEditable = 'true';
+      ed.setAttribute('aria-multiline', 'true');
+      ed.id = 'fx-unknown';
+      ed.style.cssText = 'min-height:60px;border:1px solid red';
+      document.body.prepend(ed);
+    });
+    await page.frameLocator('#srcdoc').locator('#fx-unknown').click();
+    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+  });
+});
+
+test.describe('editors inside shadow roots', () => {
+  const URL = 'https://teams.microsoft.com/v2/fx-shadow';
+  test('a known editor in an open shadow root: marked, stopped, send anyway once', async () => {
+    const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
+    const editor = page.locator('fx-composer [data-tid=ckeditor]');
+    await expectGuarded(page, {
+      editor,
+      send: page.locator('fx-composer button'),
+      key: 'Enter',
+      surface: 'open',
+      text: async () => (await editor.innerText()).replace(/\u00a0/g, ' ').replace(/\n+$/, ''),
+    });
+  });
+
+  test('an unknown editor in an open shadow root: the coach is told it is not protected', async () => {
+    const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
+    await page.locator('fx-notes .notes').click();
+    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+  });
+
+  test('an editor in the page’s own closed shadow root: the coach is told it is not protected', async () => {
+    const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
+    // Playwright cannot pierce a closed root either: click where the editor is drawn.
+    const box = (await page.locator('fx-closed-notes').boundingBox())!;
+    await page.mouse.click(box.x + 40, box.y + 20);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('FX-CLOSED-NOTES');
+    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+  });
+});
+
+/** Number of underline boxes drawn in the closed overlays of all frames (read through DevTools). */
+async function underlineCount(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    let n = 0;
+    const walk = (node: any, inside: boolean) => {
+      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
+      const attrs: string[] = node.attributes ?? [];
+      const cls = attrs[attrs.indexOf('class') + 1];
+      if (within && node.nodeName === 'DIV' && attrs.includes('class') && /^m( ok)?$/.test(cls ?? '')) n++;
+      for (const c of node.children ?? []) walk(c, within);
+      for (const s of node.shadowRoots ?? []) walk(s, within);
+      if (node.contentDocument) walk(node.contentDocument, within);
+    };
+    walk(root, false);
+    return n;
+  } finally {
+    await cdp.detach();
+  }
+}
