@@ -62,6 +62,13 @@ interface Pattern {
   byNeighbour?: Map<number, number[]>;
   /** For a shared detail: the detail's number for each client in `clients`. */
   detailIndexes?: number[];
+  /** hashKey() of each of `tokens`: a multi-token pattern is ruled out by integer compares before any string work. */
+  tokenHashes?: Int32Array;
+  /**
+   * Every key of every `byNeighbour` among the patterns of this anchor key (one set per anchor
+   * key): the window around a hit is looked up once in it, not once per pattern.
+   */
+  neighbourUnion?: Set<number>;
 }
 
 interface ClientModel {
@@ -349,6 +356,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   });
 
   mergeSharedPatterns(anchors, clients);
+  for (const list of anchors.values()) {
+    for (const p of list) if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
+  }
   const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
   for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
   // Anchor keys that, written in lower case, can only be a name with context around them ("de
@@ -386,7 +396,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [] };
 
     const { hashes, stemHashes, starts, ends } = tokens;
     for (let i = 0; i < tokens.count; i++) {
@@ -447,6 +457,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     facts: Int8Array;
     /** The current token is a name plus genitive s. */
     possessive: boolean;
+    /** Cache of `neighbourKeys`: token index, anchor key's neighbour union, keys found. */
+    nbAt: number;
+    nbUnion: Set<number> | null;
+    nbKeys: number[];
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -517,25 +531,25 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * match; everyone else shares one judgement of the lone name.
    */
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
+    if (p.tokenHashes) {
+      const first = i - p.anchor;
+      const n = p.tokens.length;
+      if (first < 0 || first + n > ctx.tokens.count) return;
+      const hashes = ctx.tokens.hashes;
+      for (let k = 0; k < n; k++) if (k !== p.anchor && hashes[first + k] !== p.tokenHashes[k]) return;
+    }
     if (!p.clients) return matchPattern(ctx, p, i, typo, p.clientIdx, true, undefined);
     if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
     // An organisation many clients share: one judgement, the message's context picks the client.
     if (p.role === 'org' || p.role === 'org-short') {
       return matchPattern(ctx, p, i, typo, p.clients[0]!, false, [{ all: p.clients, set: p.clientSet!, exclude: null }]);
     }
-    const { text, tokens } = ctx;
     let special: Set<number> | null = null;
-    const first = i - p.anchor;
-    const last = i + (p.tokens.length - 1 - p.anchor);
-    // Before: given names, initials (particles in between); after: the surname or its initial.
-    const from = Math.max(0, first - 5);
-    const to = Math.min(tokens.count - 1, last + 4);
-    for (let k = from; k <= to; k++) {
-      if (k >= first && k <= last) continue;
-      let list: number[] | undefined;
-      if (tokens.ends[k]! - tokens.starts[k]! === 1) {
-        if (isInitial(text, tokens, k)) list = p.byNeighbour!.get(hashKey('#' + tokens.key(k)) & SMI_MASK);
-      } else list = p.byNeighbour!.get(tokens.hashes[k]! & SMI_MASK);
+    // Shared patterns are single tokens (see `add`): the window is the same for all of them.
+    const keys = neighbourKeys(ctx, i, p.neighbourUnion!);
+    for (let k = 0; k < keys.length; k++) {
+      const list = p.byNeighbour!.get(keys[k]!);
       if (list) for (const c of list) (special ??= new Set()).add(c);
     }
     if (special) {
@@ -550,6 +564,32 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
     matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+  }
+
+  /**
+   * Neighbour keys around token i (before: given names, initials, particles in between; after:
+   * the surname or its initial) that some pattern of this anchor key indexes, in text order.
+   * Computed once per hit and anchor key: usually empty, so the per-pattern lookups are skipped.
+   */
+  function neighbourKeys(ctx: ScanContext, i: number, union: Set<number>): number[] {
+    if (ctx.nbAt === i && ctx.nbUnion === union) return ctx.nbKeys;
+    const { text, tokens } = ctx;
+    const keys: number[] = [];
+    const from = Math.max(0, i - 5);
+    const to = Math.min(tokens.count - 1, i + 4);
+    for (let k = from; k <= to; k++) {
+      if (k === i) continue;
+      let key: number;
+      if (tokens.ends[k]! - tokens.starts[k]! === 1) {
+        if (!isInitial(text, tokens, k)) continue;
+        key = hashKey('#' + tokens.key(k)) & SMI_MASK;
+      } else key = tokens.hashes[k]! & SMI_MASK;
+      if (union.has(key)) keys.push(key);
+    }
+    ctx.nbAt = i;
+    ctx.nbUnion = union;
+    ctx.nbKeys = keys;
+    return keys;
   }
 
   function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: ClientGroup[] | undefined) {
@@ -975,6 +1015,7 @@ const EMPTY_FACTS = new Int8Array(0);
  */
 function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
   for (const list of anchors.values()) {
+    const union = new Set<number>();
     for (const p of list) {
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
@@ -1002,6 +1043,8 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
         }
       }
       p.byNeighbour = byNeighbour;
+      p.neighbourUnion = union;
+      for (const k of byNeighbour.keys()) union.add(k);
     }
   }
 }
