@@ -173,25 +173,25 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   };
 
   /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
-  const shared = new Map<string, Pattern>();
+  // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
+  // signature strings: building them and hashing them was a fifth of the build).
+  const shared = new Map<string, Pattern[]>();
   const add = (key: string, p: Pattern) => {
     const mergeable =
       p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
       ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
     if (mergeable) {
-      // particleSpellings arrays are shared per particle sequence (cached), so their first
-      // spelling's identity stands for the sequence; keep the string short anyway.
-      const sig =
-        key + '|' + p.role + '|' + (p.tokens.length === 1 ? p.tokens[0] : p.tokens.join(' ')) + '|' + p.anchor + '|' +
-        (p.particleSpellings.length ? p.particleSpellings[0]!.join(' ') : '') + '|' + (p.common ? 1 : 0) + (p.properNoun ? 1 : 0) + '|' +
-        p.evidence + '|' + (p.unit ?? '') + (p.units ?? '');
-      const existing = shared.get(sig);
-      if (existing) {
-        (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
-        if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
-        return;
-      }
-      shared.set(sig, p);
+      const same = shared.get(key);
+      if (same) {
+        for (let k = 0; k < same.length; k++) {
+          const existing = same[k]!;
+          if (!samePatternBut(existing, p)) continue;
+          (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
+          if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
+          return;
+        }
+        same.push(p);
+      } else shared.set(key, [p]);
     }
     const list = anchors.get(key);
     if (list) list.push(p);
@@ -1047,6 +1047,28 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
       for (const k of byNeighbour.keys()) union.add(k);
     }
   }
+}
+
+/** First spelling of a particle sequence, as a string (particle spellings are cached, so per array). */
+const firstSpellingKey = new WeakMap<string[][], string>();
+function particleKey(spellings: string[][]): string {
+  if (!spellings.length) return '';
+  let k = firstSpellingKey.get(spellings);
+  if (k === undefined) firstSpellingKey.set(spellings, (k = spellings[0]!.join(' ')));
+  return k;
+}
+
+/**
+ * Two patterns of one anchor key that differ at most in their client (and detail number): the
+ * same role, tokens, anchor, particles (by their first spelling), case flags, evidence and unit.
+ */
+function samePatternBut(a: Pattern, b: Pattern): boolean {
+  if (a.role !== b.role || a.anchor !== b.anchor || a.common !== b.common || a.properNoun !== b.properNoun) return false;
+  if (a.evidence !== b.evidence || a.unit !== b.unit || a.units !== b.units) return false;
+  const n = a.tokens.length;
+  if (n !== b.tokens.length) return false;
+  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
+  return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
 }
 
 /** A copy of a candidate for another client or group, with the same object shape. */
