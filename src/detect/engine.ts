@@ -157,7 +157,7 @@ function isOrgTypeWord(key: string): boolean {
 export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
   const firstNameAlone = options.firstNameAlone ?? true;
   const clients: ClientModel[] = [];
-  const anchors = new Map<string, Pattern[]>();
+  const anchors = new Map<string, PatternList>();
   const emails = new Map<string, number>();
   const phones = new Map<string, number>();
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
@@ -355,10 +355,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     });
   });
 
-  mergeSharedPatterns(anchors, clients);
-  for (const list of anchors.values()) {
-    for (const p of list) if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
-  }
+  // Neighbour indexes and token hashes are made for an anchor key when a text first hits it
+  // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
+  // not pay for them.
   const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
   for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
   // Anchor keys that, written in lower case, can only be a name with context around them ("de
@@ -402,7 +401,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (let i = 0; i < tokens.count; i++) {
       // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
       // without ever becoming a string.
-      let patterns = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
       if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
@@ -411,6 +410,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       if (patterns && !isUpperAt(text, starts[i]!) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) patterns = undefined;
       else if (patterns) {
+        if (patterns.ready !== true) prepareAnchor(patterns, clients);
         ctx.group = [];
         ctx.possessive = possessive;
         for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
@@ -513,7 +513,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       rejectedAsWord ??= isCommonWordOrInflection(key);
       if (rejectedAsWord) break;
       matched = true;
-      for (const p of anchors.get(name) ?? []) {
+      const list = anchors.get(name);
+      if (!list) continue;
+      if (list.ready !== true) prepareAnchor(list, clients);
+      for (const p of list) {
         if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
       }
     }
@@ -1007,16 +1010,22 @@ const F_AFFILIATION_AFTER = 5;
 const FACTS = 6;
 const EMPTY_FACTS = new Int8Array(0);
 
+/** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
+type PatternList = Pattern[] & { ready?: true };
+
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
  * one pattern with a client list (see `add`); this gives each a neighbour index, so a hit costs
  * the same whether one or three hundred clients are called Sanne, and the few clients whose
- * given name, initial or surname stands next to it are still tried one by one.
+ * given name, initial or surname stands next to it are still tried one by one. Also hashes the
+ * tokens of phrase patterns. Run for an anchor key on its first hit, not at build time.
  */
-function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
-  for (const list of anchors.values()) {
+function prepareAnchor(list: PatternList, clients: ClientModel[]) {
+  list.ready = true;
+  {
     const union = new Set<number>();
     for (const p of list) {
+      if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
