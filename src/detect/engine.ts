@@ -472,14 +472,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       ctx.candidates.push(group[0]!);
       return;
     }
-    const bySpan = new Map<string, Candidate[]>();
+    // Candidates by span, in order of first appearance (a hit has one to three spans).
+    const bySpan: Candidate[][] = [];
     for (const c of group) {
-      const k = `${c.start}:${c.end}`;
-      const list = bySpan.get(k);
+      let list: Candidate[] | undefined;
+      for (let k = 0; k < bySpan.length; k++) {
+        const first = bySpan[k]![0]!;
+        if (first.start === c.start && first.end === c.end) {
+          list = bySpan[k];
+          break;
+        }
+      }
       if (list) list.push(c);
-      else bySpan.set(k, [c]);
+      else bySpan.push([c]);
     }
-    for (const list of bySpan.values()) {
+    for (const list of bySpan) {
       const groups: ClientGroup[] = [];
       const singles = new Set<number>();
       for (const c of list) {
@@ -690,8 +697,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       // "De Vries, J." — surname, comma, initials.
       if (!strong && last + 1 < tokens.count) {
-        const gap = text.slice(tokens.ends[last]!, tokens.starts[last + 1]!);
-        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.includes(tokens.key(last + 1)[0]!)) {
+        // A one-letter token first: cheaper than the gap's regular expression, and rare.
+        if (
+          tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
+          /^\s*,\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
+          isInitial(text, tokens, last + 1) &&
+          model.givenInitials.includes(tokens.key(last + 1)[0]!)
+        ) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
           strong = true;
@@ -802,7 +814,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (typo) severity = 'low';
 
     // Possessive "'s" or "'" after the name belongs to it: "Björn's", "Roos'".
-    if (p.kind === 'name' || p.kind === 'organization') {
+    // (Both forms start with an apostrophe: without one, nothing to look at.)
+    const quote = text.charCodeAt(end);
+    if ((quote === 39 || quote === 0x2019) && (p.kind === 'name' || p.kind === 'organization')) {
       const after = text.slice(end, end + 3);
       const m = after.match(/^['’]s\b/);
       if (m) end += 2;
@@ -883,6 +897,20 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return false;
   }
 
+  /** Per-client item counters for `resolve`, allocated on the first scan and left zeroed. */
+  let itemTables: { count: Uint16Array; kinds: Uint8Array; touched: number[] } | null = null;
+
+  /** Zeroes the counters `resolve` touched (also at its start, in case a scan threw midway). */
+  function clearItemTables() {
+    if (!itemTables) return;
+    const { count, kinds, touched } = itemTables;
+    for (const ci of touched) {
+      count[ci] = 0;
+      kinds[ci] = 0;
+    }
+    touched.length = 0;
+  }
+
   function resolve(all: Candidate[]): Finding[] {
     const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
     const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
@@ -930,24 +958,32 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
-    const items = new Map<number, number>();
-    const bump = (ci: number) => items.set(ci, (items.get(ci) ?? 0) + 1);
-    // Distinct items per client: kind for names/identifiers/organisations, number for details.
-    const seen = new Set<number>();
-    const KIND_SLOT: Record<FindingKind, number> = { name: 0, identifier: 1, organization: 2, detail: 3 };
+    // Counted in per-detector arrays indexed by client (reset below): a detail shared by
+    // hundreds of clients costs an array increment per client, not a Map and a Set operation.
+    const { count, kinds, touched } = (itemTables ??= { count: new Uint16Array(clients.length), kinds: new Uint8Array(clients.length), touched: [] });
+    clearItemTables();
+    const bump = (ci: number) => {
+      if (count[ci] === 0) touched.push(ci);
+      count[ci]!++;
+    };
+    const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
     for (const c of kept) {
       if (c.kind === 'detail') continue;
-      const k = c.clientIdx * 128 + KIND_SLOT[c.kind];
-      if (!seen.has(k)) {
-        seen.add(k);
+      const bit = KIND_BIT[c.kind];
+      if ((kinds[c.clientIdx]! & bit) === 0) {
+        kinds[c.clientIdx]! |= bit;
         bump(c.clientIdx);
       }
     }
+    // Distinct details per client. A (client, detail number) pair belongs to exactly one
+    // pattern, so the members of a shared detail's group are distinct and counted directly once
+    // per group; the details of a single client are deduplicated by key.
+    const seenDetails = new Set<number>();
     const seenGroups = new Set<number[]>();
     const addDetail = (ci: number, di: number) => {
       const k = ci * 128 + 4 + Math.min(di, 120);
-      if (!seen.has(k)) {
-        seen.add(k);
+      if (!seenDetails.has(k)) {
+        seenDetails.add(k);
         bump(ci);
       }
     };
@@ -957,30 +993,40 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
-        for (let k = 0; k < cs.length; k++) addDetail(cs[k]!, detailIndexes[k]!);
+        for (let k = 0; k < cs.length; k++) {
+          if (detailIndexes[k]! < 120) bump(cs[k]!);
+          else addDetail(cs[k]!, detailIndexes[k]!);
+        }
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
-    const qualifies = (ci: number) => (items.get(ci) ?? 0) >= 2;
+    const qualifies = (ci: number) => count[ci]! >= 2;
     const withDetails: Candidate[] = [];
+    /** Per shared detail: its winner (the same for every occurrence in this message). */
+    const winners = new Map<number[], number>();
     for (const c of kept) {
       if (c.kind !== 'detail') withDetails.push(c);
       else if (!c.detailGroup) {
         if (qualifies(c.clientIdx)) withDetails.push(c);
       } else {
         // A detail many clients share: report it for the client the message points to most.
-        let best = -1;
-        let winner = -1;
-        for (const ci of c.detailGroup.clients) {
-          if (!qualifies(ci)) continue;
-          const e = evidence.get(ci) ?? 0;
-          if (e > best) {
-            best = e;
-            winner = ci;
+        let winner = winners.get(c.detailGroup.clients);
+        if (winner === undefined) {
+          let best = -1;
+          winner = -1;
+          for (const ci of c.detailGroup.clients) {
+            if (!qualifies(ci)) continue;
+            const e = evidence.get(ci) ?? 0;
+            if (e > best) {
+              best = e;
+              winner = ci;
+            }
           }
+          winners.set(c.detailGroup.clients, winner);
         }
         if (winner >= 0) withDetails.push({ ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined });
       }
     }
+    clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
     withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
