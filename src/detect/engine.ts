@@ -12,10 +12,10 @@
 import type { Registry } from '../registry';
 import { canonicalEmail, canonicalPhone, findEmails, findPhones, identifierType } from './identifiers';
 import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } from './lexicon';
-import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName } from './name-parts';
+import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
+import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, wordKeys, type Tokens } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -210,18 +210,30 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
   };
 
+  // parseName returns one (cached) array per surname, so its spellings and followers are made
+  // once per surname, not once per client; models only read them.
+  const surnameModels = new Map<SurnameUnit[], { units: ClientModel['surnameUnits']; followers: string[] }>();
+  const surnameModel = (surnames: SurnameUnit[]) => {
+    let m = surnameModels.get(surnames);
+    if (!m) {
+      const units = surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
+      const followers: string[] = [];
+      for (const u of units) for (const sp of u.spellings) {
+        const f = sp[0] ?? u.cores[0]![0]!;
+        if (!followers.includes(f)) followers.push(f);
+      }
+      surnameModels.set(surnames, (m = { units, followers }));
+    }
+    return m;
+  };
+
   registry.clients.forEach((client, ci) => {
     const parsed = parseName(client.name);
-    const surnameUnits = parsed.surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
-    const followers: string[] = [];
-    for (const u of surnameUnits) for (const sp of u.spellings) {
-      const f = sp[0] ?? u.cores[0]![0]!;
-      if (!followers.includes(f)) followers.push(f);
-    }
+    const { units: surnameUnits, followers } = surnameModel(parsed.surnames);
     const model: ClientModel = {
       id: client.id,
       given: parsed.given,
-      givenInitials: parsed.given.map((g) => g[0]!).join(''),
+      givenInitials: parsed.given.length === 1 ? parsed.given[0]![0]! : parsed.given.map((g) => g[0]!).join(''),
       surnameUnits,
       followers,
       orgTokens: [],
@@ -281,13 +293,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       const phrases: { toks: string[]; contiguous: boolean }[] = [];
       if (type === 'url') {
-        phrases.push({ toks: tokenize(raw.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '')).keys, contiguous: true });
+        phrases.push({ toks: wordKeys(raw.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '')), contiguous: true });
       } else {
-        const toks = tokenize(raw).keys;
+        const toks = wordKeys(raw);
         phrases.push({ toks, contiguous: /^[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)+$/u.test(raw.trim()) });
         // Street + number, without the town: "Venneperweg 512, Nieuw-Vennep" → "Venneperweg 512".
         const street = raw.match(/^\s*([\p{L}][\p{L}' .-]*?\s+\d+\s*[a-z]?)\b/iu);
-        if (street && street[1]!.trim() !== raw.trim()) phrases.push({ toks: tokenize(street[1]!).keys, contiguous: false });
+        if (street && street[1]!.trim() !== raw.trim()) phrases.push({ toks: wordKeys(street[1]!), contiguous: false });
       }
       for (const { toks, contiguous } of phrases) {
         if (!toks.length) continue;
