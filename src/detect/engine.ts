@@ -1179,13 +1179,20 @@ function dutchContext(tokens: Tokens, i: number): boolean {
   let en = 0;
   for (let k = i + 1; k < Math.min(tokens.count, i + 5); k++) {
     const key = tokens.key(k);
-    const d = isDutchWord(key);
-    const e = isEnglishWord(key);
-    if (d && !e) nl++;
-    if (e && !d) en++;
+    let lang = wordLanguage.get(key);
+    if (lang === undefined) {
+      lang = (isDutchWord(key) ? 1 : 0) | (isEnglishWord(key) ? 2 : 0);
+      if (wordLanguage.size > 20_000) wordLanguage.clear();
+      wordLanguage.set(key, lang);
+    }
+    if (lang === 1) nl++;
+    if (lang === 2) en++;
   }
   return nl > en;
 }
+
+/** Word → 1 Dutch, 2 English, 3 both, 0 neither: the same few words follow sentence-initial names. */
+const wordLanguage = new Map<string, number>();
 
 /**
  * A bit set over 32-bit hashes of strings and their one-letter deletions. `mayMatch` hashes a

@@ -247,6 +247,13 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   let lower = 0;
   let upper = 0;
   for (let p = start + 1; p < end; p++) {
+    // ASCII without making a one-character string: A-Z upper, a-z lower, the rest neither.
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
     const ch = text[p]!;
     if (ch !== ch.toLowerCase()) upper++;
     else if (ch !== ch.toUpperCase()) lower++;
