@@ -447,6 +447,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
     }
     const findings = resolve(candidates);
+    keepShapes(ctx, candidates);
     // Unregistered personal data is computed on first use: the guard only needs client findings
     // on every pause in typing; the CLI and the dialog ask for the rest.
     let other: OtherFinding[] | undefined;
@@ -457,6 +458,27 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         return other;
       },
     };
+  }
+
+  /**
+   * The last scan's context (emptied of its text and tokens) and candidates, kept alive on
+   * purpose. V8's optimised code for scan, tokenize, matchPattern … refers weakly to the hidden
+   * classes of these per-scan objects; when a full garbage collection finds no live object of
+   * such a class, the class is collected and all that code is thrown away ("weak objects"), so
+   * the next scan ran unoptimised: a 100 KB scan took ~15x longer after every major GC. Holding
+   * one object of each kind keeps the classes, and the code, alive. Candidates hold offsets,
+   * client indexes and evidence labels, not text.
+   */
+  let shapes: { ctx: ScanContext; candidates: Candidate[] } | null = null;
+  function keepShapes(ctx: ScanContext, candidates: Candidate[]) {
+    ctx.text = '';
+    ctx.tokens = EMPTY_TOKENS;
+    ctx.facts = EMPTY_FACTS;
+    ctx.group = null;
+    ctx.nbUnion = null;
+    ctx.nbKeys = [];
+    // A text without any candidate made none of their classes: keep the previous candidates then.
+    shapes = { ctx, candidates: candidates.length || !shapes ? candidates : shapes.candidates };
   }
 
   interface ScanContext {
@@ -1067,6 +1089,8 @@ const F_FOREIGN_SURNAME_AFTER = 4;
 const F_AFFILIATION_AFTER = 5;
 const FACTS = 6;
 const EMPTY_FACTS = new Int8Array(0);
+/** A token table kept alive for its hidden class (see keepShapes); also what a kept context points to. */
+const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
 type PatternList = Pattern[] & { ready?: true };
