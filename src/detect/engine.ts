@@ -12,10 +12,10 @@
 import type { Registry } from '../registry';
 import { canonicalEmail, canonicalPhone, findEmails, findPhones, identifierType } from './identifiers';
 import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } from './lexicon';
-import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName } from './name-parts';
+import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, type Tokens } from './text';
+import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, wordKeys, type Tokens } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -62,6 +62,13 @@ interface Pattern {
   byNeighbour?: Map<number, number[]>;
   /** For a shared detail: the detail's number for each client in `clients`. */
   detailIndexes?: number[];
+  /** hashKey() of each of `tokens`: a multi-token pattern is ruled out by integer compares before any string work. */
+  tokenHashes?: Int32Array;
+  /**
+   * Every key of every `byNeighbour` among the patterns of this anchor key (one set per anchor
+   * key): the window around a hit is looked up once in it, not once per pattern.
+   */
+  neighbourUnion?: Set<number>;
 }
 
 interface ClientModel {
@@ -150,7 +157,7 @@ function isOrgTypeWord(key: string): boolean {
 export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
   const firstNameAlone = options.firstNameAlone ?? true;
   const clients: ClientModel[] = [];
-  const anchors = new Map<string, Pattern[]>();
+  const anchors = new Map<string, PatternList>();
   const emails = new Map<string, number>();
   const phones = new Map<string, number>();
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
@@ -166,25 +173,25 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   };
 
   /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
-  const shared = new Map<string, Pattern>();
+  // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
+  // signature strings: building them and hashing them was a fifth of the build).
+  const shared = new Map<string, Pattern[]>();
   const add = (key: string, p: Pattern) => {
     const mergeable =
       p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
       ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
     if (mergeable) {
-      // particleSpellings arrays are shared per particle sequence (cached), so their first
-      // spelling's identity stands for the sequence; keep the string short anyway.
-      const sig =
-        key + '|' + p.role + '|' + (p.tokens.length === 1 ? p.tokens[0] : p.tokens.join(' ')) + '|' + p.anchor + '|' +
-        (p.particleSpellings.length ? p.particleSpellings[0]!.join(' ') : '') + '|' + (p.common ? 1 : 0) + (p.properNoun ? 1 : 0) + '|' +
-        p.evidence + '|' + (p.unit ?? '') + (p.units ?? '');
-      const existing = shared.get(sig);
-      if (existing) {
-        (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
-        if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
-        return;
-      }
-      shared.set(sig, p);
+      const same = shared.get(key);
+      if (same) {
+        for (let k = 0; k < same.length; k++) {
+          const existing = same[k]!;
+          if (!samePatternBut(existing, p)) continue;
+          (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
+          if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
+          return;
+        }
+        same.push(p);
+      } else shared.set(key, [p]);
     }
     const list = anchors.get(key);
     if (list) list.push(p);
@@ -203,18 +210,30 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
   };
 
+  // parseName returns one (cached) array per surname, so its spellings and followers are made
+  // once per surname, not once per client; models only read them.
+  const surnameModels = new Map<SurnameUnit[], { units: ClientModel['surnameUnits']; followers: string[] }>();
+  const surnameModel = (surnames: SurnameUnit[]) => {
+    let m = surnameModels.get(surnames);
+    if (!m) {
+      const units = surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
+      const followers: string[] = [];
+      for (const u of units) for (const sp of u.spellings) {
+        const f = sp[0] ?? u.cores[0]![0]!;
+        if (!followers.includes(f)) followers.push(f);
+      }
+      surnameModels.set(surnames, (m = { units, followers }));
+    }
+    return m;
+  };
+
   registry.clients.forEach((client, ci) => {
     const parsed = parseName(client.name);
-    const surnameUnits = parsed.surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
-    const followers: string[] = [];
-    for (const u of surnameUnits) for (const sp of u.spellings) {
-      const f = sp[0] ?? u.cores[0]![0]!;
-      if (!followers.includes(f)) followers.push(f);
-    }
+    const { units: surnameUnits, followers } = surnameModel(parsed.surnames);
     const model: ClientModel = {
       id: client.id,
       given: parsed.given,
-      givenInitials: parsed.given.map((g) => g[0]!).join(''),
+      givenInitials: parsed.given.length === 1 ? parsed.given[0]![0]! : parsed.given.map((g) => g[0]!).join(''),
       surnameUnits,
       followers,
       orgTokens: [],
@@ -274,13 +293,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       const phrases: { toks: string[]; contiguous: boolean }[] = [];
       if (type === 'url') {
-        phrases.push({ toks: tokenize(raw.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '')).keys, contiguous: true });
+        phrases.push({ toks: wordKeys(raw.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '')), contiguous: true });
       } else {
-        const toks = tokenize(raw).keys;
+        const toks = wordKeys(raw);
         phrases.push({ toks, contiguous: /^[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)+$/u.test(raw.trim()) });
         // Street + number, without the town: "Venneperweg 512, Nieuw-Vennep" → "Venneperweg 512".
         const street = raw.match(/^\s*([\p{L}][\p{L}' .-]*?\s+\d+\s*[a-z]?)\b/iu);
-        if (street && street[1]!.trim() !== raw.trim()) phrases.push({ toks: tokenize(street[1]!).keys, contiguous: false });
+        if (street && street[1]!.trim() !== raw.trim()) phrases.push({ toks: wordKeys(street[1]!), contiguous: false });
       }
       for (const { toks, contiguous } of phrases) {
         if (!toks.length) continue;
@@ -348,7 +367,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     });
   });
 
-  mergeSharedPatterns(anchors, clients);
+  // Neighbour indexes and token hashes are made for an anchor key when a text first hits it
+  // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
+  // not pay for them.
   const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
   for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
   // Anchor keys that, written in lower case, can only be a name with context around them ("de
@@ -386,13 +407,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [] };
 
     const { hashes, stemHashes, starts, ends } = tokens;
     for (let i = 0; i < tokens.count; i++) {
       // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
       // without ever becoming a string.
-      let patterns = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
       if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
@@ -401,6 +422,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       if (patterns && !isUpperAt(text, starts[i]!) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) patterns = undefined;
       else if (patterns) {
+        if (patterns.ready !== true) prepareAnchor(patterns, clients);
         ctx.group = [];
         ctx.possessive = possessive;
         for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
@@ -425,6 +447,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
     }
     const findings = resolve(candidates);
+    keepShapes(ctx, candidates);
     // Unregistered personal data is computed on first use: the guard only needs client findings
     // on every pause in typing; the CLI and the dialog ask for the rest.
     let other: OtherFinding[] | undefined;
@@ -437,6 +460,27 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     };
   }
 
+  /**
+   * The last scan's context (emptied of its text and tokens) and candidates, kept alive on
+   * purpose. V8's optimised code for scan, tokenize, matchPattern … refers weakly to the hidden
+   * classes of these per-scan objects; when a full garbage collection finds no live object of
+   * such a class, the class is collected and all that code is thrown away ("weak objects"), so
+   * the next scan ran unoptimised: a 100 KB scan took ~15x longer after every major GC. Holding
+   * one object of each kind keeps the classes, and the code, alive. Candidates hold offsets,
+   * client indexes and evidence labels, not text.
+   */
+  let shapes: { ctx: ScanContext; candidates: Candidate[] } | null = null;
+  function keepShapes(ctx: ScanContext, candidates: Candidate[]) {
+    ctx.text = '';
+    ctx.tokens = EMPTY_TOKENS;
+    ctx.facts = EMPTY_FACTS;
+    ctx.group = null;
+    ctx.nbUnion = null;
+    ctx.nbKeys = [];
+    // A text without any candidate made none of their classes: keep the previous candidates then.
+    shapes = { ctx, candidates: candidates.length || !shapes ? candidates : shapes.candidates };
+  }
+
   interface ScanContext {
     text: string;
     tokens: Tokens;
@@ -447,6 +491,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     facts: Int8Array;
     /** The current token is a name plus genitive s. */
     possessive: boolean;
+    /** Cache of `neighbourKeys`: token index, anchor key's neighbour union, keys found. */
+    nbAt: number;
+    nbUnion: Set<number> | null;
+    nbKeys: number[];
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -458,14 +506,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       ctx.candidates.push(group[0]!);
       return;
     }
-    const bySpan = new Map<string, Candidate[]>();
+    // Candidates by span, in order of first appearance (a hit has one to three spans).
+    const bySpan: Candidate[][] = [];
     for (const c of group) {
-      const k = `${c.start}:${c.end}`;
-      const list = bySpan.get(k);
+      let list: Candidate[] | undefined;
+      for (let k = 0; k < bySpan.length; k++) {
+        const first = bySpan[k]![0]!;
+        if (first.start === c.start && first.end === c.end) {
+          list = bySpan[k];
+          break;
+        }
+      }
       if (list) list.push(c);
-      else bySpan.set(k, [c]);
+      else bySpan.push([c]);
     }
-    for (const list of bySpan.values()) {
+    for (const list of bySpan) {
       const groups: ClientGroup[] = [];
       const singles = new Set<number>();
       for (const c of list) {
@@ -499,7 +554,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       rejectedAsWord ??= isCommonWordOrInflection(key);
       if (rejectedAsWord) break;
       matched = true;
-      for (const p of anchors.get(name) ?? []) {
+      const list = anchors.get(name);
+      if (!list) continue;
+      if (list.ready !== true) prepareAnchor(list, clients);
+      for (const p of list) {
         if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
       }
     }
@@ -517,25 +575,25 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * match; everyone else shares one judgement of the lone name.
    */
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
+    if (p.tokenHashes) {
+      const first = i - p.anchor;
+      const n = p.tokens.length;
+      if (first < 0 || first + n > ctx.tokens.count) return;
+      const hashes = ctx.tokens.hashes;
+      for (let k = 0; k < n; k++) if (k !== p.anchor && hashes[first + k] !== p.tokenHashes[k]) return;
+    }
     if (!p.clients) return matchPattern(ctx, p, i, typo, p.clientIdx, true, undefined);
     if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
     // An organisation many clients share: one judgement, the message's context picks the client.
     if (p.role === 'org' || p.role === 'org-short') {
       return matchPattern(ctx, p, i, typo, p.clients[0]!, false, [{ all: p.clients, set: p.clientSet!, exclude: null }]);
     }
-    const { text, tokens } = ctx;
     let special: Set<number> | null = null;
-    const first = i - p.anchor;
-    const last = i + (p.tokens.length - 1 - p.anchor);
-    // Before: given names, initials (particles in between); after: the surname or its initial.
-    const from = Math.max(0, first - 5);
-    const to = Math.min(tokens.count - 1, last + 4);
-    for (let k = from; k <= to; k++) {
-      if (k >= first && k <= last) continue;
-      let list: number[] | undefined;
-      if (tokens.ends[k]! - tokens.starts[k]! === 1) {
-        if (isInitial(text, tokens, k)) list = p.byNeighbour!.get(hashKey('#' + tokens.key(k)) & SMI_MASK);
-      } else list = p.byNeighbour!.get(tokens.hashes[k]! & SMI_MASK);
+    // Shared patterns are single tokens (see `add`): the window is the same for all of them.
+    const keys = neighbourKeys(ctx, i, p.neighbourUnion!);
+    for (let k = 0; k < keys.length; k++) {
+      const list = p.byNeighbour!.get(keys[k]!);
       if (list) for (const c of list) (special ??= new Set()).add(c);
     }
     if (special) {
@@ -550,6 +608,32 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
     matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+  }
+
+  /**
+   * Neighbour keys around token i (before: given names, initials, particles in between; after:
+   * the surname or its initial) that some pattern of this anchor key indexes, in text order.
+   * Computed once per hit and anchor key: usually empty, so the per-pattern lookups are skipped.
+   */
+  function neighbourKeys(ctx: ScanContext, i: number, union: Set<number>): number[] {
+    if (ctx.nbAt === i && ctx.nbUnion === union) return ctx.nbKeys;
+    const { text, tokens } = ctx;
+    const keys: number[] = [];
+    const from = Math.max(0, i - 5);
+    const to = Math.min(tokens.count - 1, i + 4);
+    for (let k = from; k <= to; k++) {
+      if (k === i) continue;
+      let key: number;
+      if (tokens.ends[k]! - tokens.starts[k]! === 1) {
+        if (!isInitial(text, tokens, k)) continue;
+        key = hashKey('#' + tokens.key(k)) & SMI_MASK;
+      } else key = tokens.hashes[k]! & SMI_MASK;
+      if (union.has(key)) keys.push(key);
+    }
+    ctx.nbAt = i;
+    ctx.nbUnion = union;
+    ctx.nbKeys = keys;
+    return keys;
   }
 
   function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: ClientGroup[] | undefined) {
@@ -647,8 +731,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       // "De Vries, J." — surname, comma, initials.
       if (!strong && last + 1 < tokens.count) {
-        const gap = text.slice(tokens.ends[last]!, tokens.starts[last + 1]!);
-        if (/^\s*,\s*$/.test(gap) && isInitial(text, tokens, last + 1) && model.givenInitials.includes(tokens.key(last + 1)[0]!)) {
+        // A one-letter token first: cheaper than the gap's regular expression, and rare.
+        if (
+          tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
+          /^\s*,\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
+          isInitial(text, tokens, last + 1) &&
+          model.givenInitials.includes(tokens.key(last + 1)[0]!)
+        ) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
           strong = true;
@@ -759,7 +848,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (typo) severity = 'low';
 
     // Possessive "'s" or "'" after the name belongs to it: "Björn's", "Roos'".
-    if (p.kind === 'name' || p.kind === 'organization') {
+    // (Both forms start with an apostrophe: without one, nothing to look at.)
+    const quote = text.charCodeAt(end);
+    if ((quote === 39 || quote === 0x2019) && (p.kind === 'name' || p.kind === 'organization')) {
       const after = text.slice(end, end + 3);
       const m = after.match(/^['’]s\b/);
       if (m) end += 2;
@@ -840,6 +931,20 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return false;
   }
 
+  /** Per-client item counters for `resolve`, allocated on the first scan and left zeroed. */
+  let itemTables: { count: Uint16Array; kinds: Uint8Array; touched: number[] } | null = null;
+
+  /** Zeroes the counters `resolve` touched (also at its start, in case a scan threw midway). */
+  function clearItemTables() {
+    if (!itemTables) return;
+    const { count, kinds, touched } = itemTables;
+    for (const ci of touched) {
+      count[ci] = 0;
+      kinds[ci] = 0;
+    }
+    touched.length = 0;
+  }
+
   function resolve(all: Candidate[]): Finding[] {
     const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
     const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
@@ -887,24 +992,32 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
-    const items = new Map<number, number>();
-    const bump = (ci: number) => items.set(ci, (items.get(ci) ?? 0) + 1);
-    // Distinct items per client: kind for names/identifiers/organisations, number for details.
-    const seen = new Set<number>();
-    const KIND_SLOT: Record<FindingKind, number> = { name: 0, identifier: 1, organization: 2, detail: 3 };
+    // Counted in per-detector arrays indexed by client (reset below): a detail shared by
+    // hundreds of clients costs an array increment per client, not a Map and a Set operation.
+    const { count, kinds, touched } = (itemTables ??= { count: new Uint16Array(clients.length), kinds: new Uint8Array(clients.length), touched: [] });
+    clearItemTables();
+    const bump = (ci: number) => {
+      if (count[ci] === 0) touched.push(ci);
+      count[ci]!++;
+    };
+    const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
     for (const c of kept) {
       if (c.kind === 'detail') continue;
-      const k = c.clientIdx * 128 + KIND_SLOT[c.kind];
-      if (!seen.has(k)) {
-        seen.add(k);
+      const bit = KIND_BIT[c.kind];
+      if ((kinds[c.clientIdx]! & bit) === 0) {
+        kinds[c.clientIdx]! |= bit;
         bump(c.clientIdx);
       }
     }
+    // Distinct details per client. A (client, detail number) pair belongs to exactly one
+    // pattern, so the members of a shared detail's group are distinct and counted directly once
+    // per group; the details of a single client are deduplicated by key.
+    const seenDetails = new Set<number>();
     const seenGroups = new Set<number[]>();
     const addDetail = (ci: number, di: number) => {
       const k = ci * 128 + 4 + Math.min(di, 120);
-      if (!seen.has(k)) {
-        seen.add(k);
+      if (!seenDetails.has(k)) {
+        seenDetails.add(k);
         bump(ci);
       }
     };
@@ -914,30 +1027,40 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
-        for (let k = 0; k < cs.length; k++) addDetail(cs[k]!, detailIndexes[k]!);
+        for (let k = 0; k < cs.length; k++) {
+          if (detailIndexes[k]! < 120) bump(cs[k]!);
+          else addDetail(cs[k]!, detailIndexes[k]!);
+        }
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
-    const qualifies = (ci: number) => (items.get(ci) ?? 0) >= 2;
+    const qualifies = (ci: number) => count[ci]! >= 2;
     const withDetails: Candidate[] = [];
+    /** Per shared detail: its winner (the same for every occurrence in this message). */
+    const winners = new Map<number[], number>();
     for (const c of kept) {
       if (c.kind !== 'detail') withDetails.push(c);
       else if (!c.detailGroup) {
         if (qualifies(c.clientIdx)) withDetails.push(c);
       } else {
         // A detail many clients share: report it for the client the message points to most.
-        let best = -1;
-        let winner = -1;
-        for (const ci of c.detailGroup.clients) {
-          if (!qualifies(ci)) continue;
-          const e = evidence.get(ci) ?? 0;
-          if (e > best) {
-            best = e;
-            winner = ci;
+        let winner = winners.get(c.detailGroup.clients);
+        if (winner === undefined) {
+          let best = -1;
+          winner = -1;
+          for (const ci of c.detailGroup.clients) {
+            if (!qualifies(ci)) continue;
+            const e = evidence.get(ci) ?? 0;
+            if (e > best) {
+              best = e;
+              winner = ci;
+            }
           }
+          winners.set(c.detailGroup.clients, winner);
         }
         if (winner >= 0) withDetails.push({ ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined });
       }
     }
+    clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
     withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
@@ -966,16 +1089,25 @@ const F_FOREIGN_SURNAME_AFTER = 4;
 const F_AFFILIATION_AFTER = 5;
 const FACTS = 6;
 const EMPTY_FACTS = new Int8Array(0);
+/** A token table kept alive for its hidden class (see keepShapes); also what a kept context points to. */
+const EMPTY_TOKENS = tokenize('');
+
+/** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
+type PatternList = Pattern[] & { ready?: true };
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
  * one pattern with a client list (see `add`); this gives each a neighbour index, so a hit costs
  * the same whether one or three hundred clients are called Sanne, and the few clients whose
- * given name, initial or surname stands next to it are still tried one by one.
+ * given name, initial or surname stands next to it are still tried one by one. Also hashes the
+ * tokens of phrase patterns. Run for an anchor key on its first hit, not at build time.
  */
-function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientModel[]) {
-  for (const list of anchors.values()) {
+function prepareAnchor(list: PatternList, clients: ClientModel[]) {
+  list.ready = true;
+  {
+    const union = new Set<number>();
     for (const p of list) {
+      if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
@@ -1002,8 +1134,32 @@ function mergeSharedPatterns(anchors: Map<string, Pattern[]>, clients: ClientMod
         }
       }
       p.byNeighbour = byNeighbour;
+      p.neighbourUnion = union;
+      for (const k of byNeighbour.keys()) union.add(k);
     }
   }
+}
+
+/** First spelling of a particle sequence, as a string (particle spellings are cached, so per array). */
+const firstSpellingKey = new WeakMap<string[][], string>();
+function particleKey(spellings: string[][]): string {
+  if (!spellings.length) return '';
+  let k = firstSpellingKey.get(spellings);
+  if (k === undefined) firstSpellingKey.set(spellings, (k = spellings[0]!.join(' ')));
+  return k;
+}
+
+/**
+ * Two patterns of one anchor key that differ at most in their client (and detail number): the
+ * same role, tokens, anchor, particles (by their first spelling), case flags, evidence and unit.
+ */
+function samePatternBut(a: Pattern, b: Pattern): boolean {
+  if (a.role !== b.role || a.anchor !== b.anchor || a.common !== b.common || a.properNoun !== b.properNoun) return false;
+  if (a.evidence !== b.evidence || a.unit !== b.unit || a.units !== b.units) return false;
+  const n = a.tokens.length;
+  if (n !== b.tokens.length) return false;
+  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
+  return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
 }
 
 /** A copy of a candidate for another client or group, with the same object shape. */
@@ -1047,13 +1203,20 @@ function dutchContext(tokens: Tokens, i: number): boolean {
   let en = 0;
   for (let k = i + 1; k < Math.min(tokens.count, i + 5); k++) {
     const key = tokens.key(k);
-    const d = isDutchWord(key);
-    const e = isEnglishWord(key);
-    if (d && !e) nl++;
-    if (e && !d) en++;
+    let lang = wordLanguage.get(key);
+    if (lang === undefined) {
+      lang = (isDutchWord(key) ? 1 : 0) | (isEnglishWord(key) ? 2 : 0);
+      if (wordLanguage.size > 20_000) wordLanguage.clear();
+      wordLanguage.set(key, lang);
+    }
+    if (lang === 1) nl++;
+    if (lang === 2) en++;
   }
   return nl > en;
 }
+
+/** Word → 1 Dutch, 2 English, 3 both, 0 neither: the same few words follow sentence-initial names. */
+const wordLanguage = new Map<string, number>();
 
 /**
  * A bit set over 32-bit hashes of strings and their one-letter deletions. `mayMatch` hashes a

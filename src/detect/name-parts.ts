@@ -3,7 +3,7 @@
  * registered name splits into given name, particles and surname core(s).
  * Works on folded keys (see text.ts): lower case, no diacritics, apostrophes and dots removed.
  */
-import { tokenize } from './text';
+import { wordKeys } from './text';
 
 /** Particles (tussenvoegsels and foreign equivalents), folded. `t` is `'t`. */
 export const PARTICLES = new Set([
@@ -82,7 +82,7 @@ export function keysOf(s: string): string[] {
   let k = wordKeyCache.get(s);
   if (!k) {
     if (wordKeyCache.size > 100_000) wordKeyCache.clear();
-    k = tokenize(s).keys;
+    k = wordKeys(s);
     wordKeyCache.set(s, k);
   }
   return k;
@@ -115,15 +115,16 @@ export function coreVariants(raw: string): string[][] {
  * no particle and three or more words: "Mary Ann Smith"); particles are recognised in any case;
  * a hyphen separates the two halves of a double surname.
  */
+/** A particle word ("'t"/"’t" included), unless capitalised with four letters or more ("Voor", "Over" as a surname). */
+function isParticle(w: string): boolean {
+  const k = keysOf(w);
+  return k.length === 1 && PARTICLES.has(k[0]!) && !/^\p{Lu}\p{L}{3,}/u.test(w);
+}
+
 export function parseName(name: string): ParsedName {
   const words = name.trim().split(/\s+/);
   if (words.length === 1) return { given: keysOf(words[0]!), surnames: [] };
 
-  // Normalise "'t"/"’t" as particle words.
-  const isParticle = (w: string) => {
-    const k = keysOf(w);
-    return k.length === 1 && PARTICLES.has(k[0]!) && !/^\p{Lu}\p{L}{3,}/u.test(w);
-  };
   // The surname starts at the first particle, else at the first hyphenated word (double
   // surname), else it is the last word.
   const firstParticle = words.findIndex((w, i) => i > 0 && isParticle(w));
@@ -132,10 +133,21 @@ export function parseName(name: string): ParsedName {
   const surnameStart = starts.length ? Math.min(...starts) : words.length - 1;
   const givenWords = words.slice(0, surnameStart);
   const rest = words.slice(surnameStart);
-  const given = givenWords.flatMap((w) => keysOf(w));
+  const given = givenWords.length === 1 ? keysOf(givenWords[0]!) : givenWords.flatMap((w) => keysOf(w));
+  return { given, surnames: parseSurname(rest.join(' ')) };
+}
 
+const surnameCache = new Map<string, SurnameUnit[]>();
+
+/**
+ * The surname part of a name, split into units. Cached, like keysOf: registries repeat surnames
+ * a lot, and callers share the (read-only) result.
+ */
+function parseSurname(surnameText: string): SurnameUnit[] {
+  let cached = surnameCache.get(surnameText);
+  if (cached) return cached;
+  if (surnameCache.size > 100_000) surnameCache.clear();
   // Split the surname part on hyphens into units: "Verhoeven-de Bruijn" → "Verhoeven", "de Bruijn".
-  const surnameText = rest.join(' ');
   const halves = surnameText.split(/\s*-\s*(?=\S)/).filter(Boolean);
   const surnames: SurnameUnit[] = [];
   // A hyphen inside a single word that is not a double surname ("El-Amrani") stays one core.
@@ -154,5 +166,6 @@ export function parseName(name: string): ParsedName {
     const initial = cores[0]?.[0]?.[0] ?? '';
     if (cores[0]?.length) surnames.push({ particles, cores, initial });
   }
-  return { given, surnames };
+  surnameCache.set(surnameText, (cached = surnames));
+  return cached;
 }

@@ -53,6 +53,28 @@ function foldCode(code: number): string {
   return f;
 }
 
+/**
+ * The token keys of a short string (a registered name, word or identifier): `tokenize(s).keys`,
+ * without building a token table for the common all-ASCII case (letters and digits lower-cased,
+ * everything else separates, exactly as in `tokenize`).
+ */
+export function wordKeys(s: string): string[] {
+  const n = s.length;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 128) return tokenize(s).keys;
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const word = i < n && ASCII_WORD[s.charCodeAt(i)] === 1;
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(s.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return out;
+}
+
 /** Fold an arbitrary string the way token keys are folded, keeping only word characters and single spaces. */
 export function foldText(s: string): string {
   return tokenize(s).keys.join(' ');
@@ -225,6 +247,13 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   let lower = 0;
   let upper = 0;
   for (let p = start + 1; p < end; p++) {
+    // ASCII without making a one-character string: A-Z upper, a-z lower, the rest neither.
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
     const ch = text[p]!;
     if (ch !== ch.toLowerCase()) upper++;
     else if (ch !== ch.toUpperCase()) lower++;
