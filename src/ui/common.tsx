@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLanguage } from '../i18n';
 import { vaultErrorText, VAULT_ERROR_CODES, type VaultErrorCode } from '../vault/errors';
 import { api } from './api';
@@ -210,7 +210,10 @@ export function ConfirmDialog(props: { title: string; text: string; confirmLabel
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const ids = useId();
-  useEffect(() => {
+  // A layout effect, not an effect: the dialog becomes modal and takes the focus in the same task that
+  // renders it. With useEffect that waited for the next frame, and a key pressed in between (a quick Tab
+  // after Enter on "Verwijderen") still went to the page behind the dialog.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     cancelRef.current?.focus();

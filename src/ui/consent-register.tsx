@@ -21,9 +21,12 @@ import {
 import { informationLabel } from './labels';
 import { t } from './messages';
 
-/** What the coach reads for an error answer to a consent request. */
-export function consentErrorText(code: string): string {
-  if (code === 'not-found') return t('consentErrNotFound');
+/**
+ * What the coach reads for an error answer to a consent request. 'not-found' names what went missing: for a
+ * delete only the consent can be gone, for a new consent only the client, for an edit either of them.
+ */
+export function consentErrorText(code: string, action: 'add' | 'edit' | 'delete'): string {
+  if (code === 'not-found') return t(action === 'delete' ? 'consentErrGone' : action === 'add' ? 'errorNotFound' : 'consentErrNotFound');
   if (code === 'bad-request') return t('consentErrBadRequest');
   if (code === 'end-before-start') return t('consentErrEndBeforeStart');
   if (code === 'not-available') return t('notAvailable');
@@ -81,7 +84,7 @@ export function ConsentRegister(props: {
     const r = await api.deleteConsent(c.id);
     if (!r.ok) {
       if (r.error === 'locked') return props.onLocked();
-      setError(consentErrorText(r.error));
+      setError(consentErrorText(r.error, 'delete'));
       return returnFocus.current?.focus();
     }
     await props.onChanged();
@@ -234,7 +237,7 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
       pending.current = draft;
       return setNeedsUnlock(true);
     }
-    setFormError(consentErrorText(r.error));
+    setFormError(consentErrorText(r.error, draft.id === undefined ? 'add' : 'edit'));
   }
 
   if (needsUnlock) {

@@ -5,10 +5,16 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { IgnoreRule } from '../vault/schema';
 import { api } from './api';
-import { Alert, formatDate } from './common';
-import { consentErrorText } from './consent-register';
+import { Alert, errorText, formatDate } from './common';
 import { situationLabel } from './labels';
 import { t } from './messages';
+
+/** What the coach reads for an error answer to ignore:delete: 'not-found' means the rule is already gone. */
+export function ignoreErrorText(code: string): string {
+  if (code === 'not-found') return t('ignoreErrNotFound');
+  if (code === 'not-available') return t('notAvailable');
+  return errorText(code);
+}
 
 export function IgnoreRules(props: { rules: IgnoreRule[]; onChanged: () => Promise<void>; onLocked: () => void }) {
   const [notice, setNotice] = useState('');
@@ -26,7 +32,7 @@ export function IgnoreRules(props: { rules: IgnoreRule[]; onChanged: () => Promi
     setBusy(false);
     if (!r.ok) {
       if (r.error === 'locked') return props.onLocked();
-      return setError(consentErrorText(r.error));
+      return setError(ignoreErrorText(r.error));
     }
     await props.onChanged();
     setNotice(t('ignoreUndone', { term: rule.term }));

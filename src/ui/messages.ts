@@ -303,6 +303,7 @@ export const uiMessages = {
     consentErrEndBeforeStart: 'De einddatum ligt vóór de datum waarop de toestemming is gegeven.',
     consentErrTooLong: 'Deze tekst is te lang (hoogstens {n} tekens).',
     consentErrNotFound: 'Deze toestemming of cliënt bestaat niet meer. Misschien is die in een ander venster verwijderd.',
+    consentErrGone: 'Deze toestemming bestaat niet meer. Misschien is die in een ander venster verwijderd.',
     consentErrBadRequest: 'Discreet kon deze gegevens niet opslaan. Controleer het formulier en probeer het opnieuw; wat u invulde is bewaard.',
     consentSaved: 'Toestemming opgeslagen.',
     consentDeleted: 'Toestemming verwijderd.',
@@ -331,6 +332,7 @@ export const uiMessages = {
     ignoreUndo: 'Weer waarschuwen',
     ignoreUndoLabel: 'Weer waarschuwen voor “{term}” in {situation}',
     ignoreUndone: 'Discreet waarschuwt weer voor “{term}”.',
+    ignoreErrNotFound: 'Dit woord staat niet meer op de lijst: Discreet waarschuwt er al weer voor. Misschien is het in een ander venster ongedaan gemaakt.',
 
     // Kinds of channel, in words
     situation_public_post: 'openbare berichten (zoals LinkedIn)',
@@ -654,6 +656,7 @@ export const uiMessages = {
     consentErrEndBeforeStart: 'The end date is before the date the consent was given.',
     consentErrTooLong: 'This text is too long (at most {n} characters).',
     consentErrNotFound: 'This consent or client no longer exists. It may have been deleted in another window.',
+    consentErrGone: 'This consent no longer exists. It may have been deleted in another window.',
     consentErrBadRequest: 'Discreet could not save these details. Check the form and try again; what you entered is kept.',
     consentSaved: 'Consent saved.',
     consentDeleted: 'Consent deleted.',
@@ -681,6 +684,7 @@ export const uiMessages = {
     ignoreUndo: 'Warn again',
     ignoreUndoLabel: 'Warn again about “{term}” in {situation}',
     ignoreUndone: 'Discreet warns about “{term}” again.',
+    ignoreErrNotFound: 'This word is no longer on the list: Discreet already warns about it again. It may have been undone in another window.',
 
     situation_public_post: 'public posts (such as LinkedIn)',
     situation_third_party: 'messages to third parties (such as an employer or commissioning party)',

@@ -4,8 +4,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { seriousViolations } from './support/axe';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
+import { findReadable } from './support/profile';
 import { setupVault } from './support/vault';
 
 const PASSPHRASE = 'zeven groene appels op de fiets';
@@ -323,4 +325,95 @@ test('Verantwoording lists every send-anyway newest first, names deleted clients
   } finally {
     await session.close();
   }
+});
+
+test('nothing readable at rest: a typed consent, a log note, an ignore rule and the CSV export leave no trace in the profile', async () => {
+  test.setTimeout(150_000);
+  // Distinctive values, so finding one on disk cannot be a coincidence.
+  const client = { id: 'g1', name: 'Gerlinde Vlasblom', identifiers: ['g.vlasblom@voorbeeldpost.nl'] };
+  const consent = {
+    email: 'personeelszaken@zwijnsbergen-voorbeeld.nl',
+    party: 'Hoogwaterschap Zwijnsbergen',
+    purpose: 'Loopbaanrapportage Vlinderkruid',
+    keptAt: 'Archiefkast Zilverspar',
+  };
+  const draft = { email: 'stage@kraanvogelweide-voorbeeld.nl', purpose: 'Stageverslag Kraanvogelweide' };
+  const note = 'Overlegd met supervisor Roerdompvallei';
+  const ignoredTerm = 'Gerlindje';
+  const needles = [
+    'Gerlinde',
+    'Vlasblom',
+    'g.vlasblom@voorbeeldpost.nl',
+    'personeelszaken@zwijnsbergen',
+    'zwijnsbergen-voorbeeld.nl',
+    'Zwijnsbergen',
+    'Vlinderkruid',
+    'Zilverspar',
+    'Roerdompvallei',
+    'erlindje', // the ignore rule's term, in whatever case it is kept
+    'Kraanvogelweide',
+    'kraanvogelweide-voorbeeld.nl',
+  ];
+  const session = await launchWithExtension();
+  try {
+    await setupVault(session, { version: 1, clients: [client] }, PASSPHRASE);
+    const page = await session.context.newPage();
+    await page.goto(optionsUrl(session, '#clients'));
+    await openClient(page, client.name);
+
+    // The consent typed key by key in the client's page, submitted with Enter, as a coach does.
+    const register = page.getByRole('region', { name: 'Toestemmingen' });
+    await register.getByRole('button', { name: 'Toestemming toevoegen' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe toestemming' });
+    await form.getByRole('checkbox', { name: 'Naam' }).check();
+    await form.getByLabel('E-mailadressen').pressSequentially(consent.email);
+    await form.getByLabel('Naam van de partij').pressSequentially(consent.party);
+    await form.getByLabel('Doel').pressSequentially(consent.purpose);
+    await form.getByLabel('Waar is het getekende formulier bewaard?').pressSequentially(consent.keptAt);
+    await form.getByLabel('Waar is het getekende formulier bewaard?').press('Enter');
+    await expect(register.getByRole('status')).toHaveText('Toestemming opgeslagen.');
+    await expect(register.getByRole('listitem').filter({ hasText: `Voor: ${consent.purpose}` })).toContainText(consent.keptAt);
+
+    // A "send anyway" with a note and an ignore rule, as the guard would record them.
+    expect(
+      await send(page, { type: 'log:send-anyway', app: 'gmail', situation: 'third-party', clientIds: [client.id], reason: 'other', note }),
+    ).toMatchObject({ ok: true });
+    expect(await send(page, { type: 'ignore:add', clientId: client.id, term: ignoredTerm, situation: 'public-post' })).toMatchObject({ ok: true });
+
+    // Both are shown in the options page (so they were in a page's memory too).
+    await page.reload();
+    await openClient(page, client.name);
+    await expect(page.getByRole('region', { name: 'Niet meer waarschuwen voor' }).getByRole('listitem')).toContainText(/gerlindje/i);
+    await page.getByRole('link', { name: 'Verantwoording' }).click();
+    const log = page.getByRole('region', { name: 'Verantwoording' });
+    await expect(log).toContainText(note);
+
+    // The CSV export dialog, used: the passphrase again, the file downloaded (outside the profile).
+    await log.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const exportForm = page.getByRole('form', { name: 'Verantwoording exporteren (onversleuteld)' });
+    await exportForm.getByLabel('Wachtwoord ter bevestiging').fill(PASSPHRASE);
+    const downloading = page.waitForEvent('download', { timeout: 30_000 });
+    await exportForm.getByRole('button', { name: 'Exporteren' }).click();
+    const download = await downloading;
+    const file = test.info().outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    // Positive control: the markers are real text the scan can find (here, in the export the coach asked for).
+    expect(findReadable(path.dirname(file), needles.slice(0, 2).concat(['Roerdompvallei']))).toHaveLength(3);
+    await expect(log.getByRole('status')).toContainText('Verwijder het bestand zodra u het niet meer nodig hebt.');
+
+    // The coach starts a second consent and closes the browser halfway: what is typed in the open form
+    // must not end up in the session the browser saves to restore its tabs.
+    await page.getByRole('link', { name: 'Cliënten' }).click();
+    await openClient(page, client.name);
+    await register.getByRole('button', { name: 'Toestemming toevoegen' }).click();
+    await form.getByLabel('E-mailadressen').pressSequentially(draft.email);
+    await form.getByLabel('Doel').pressSequentially(draft.purpose);
+    await expect(form.getByLabel('Doel')).toHaveValue(draft.purpose);
+  } finally {
+    await session.close();
+  }
+
+  // The browser is closed: every file of the profile (extension storage, autofill and form history, session
+  // restore, caches, preferences, logs), in UTF-8 and UTF-16, holds none of it.
+  expect(findReadable(session.userDataDir, needles)).toEqual([]);
 });

@@ -6,12 +6,11 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { seriousViolations } from './support/axe';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
 import { setupVault } from './support/vault';
 
 const PASSPHRASE = 'zeven groene appels op de fiets';
-const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
 const optionsUrl = (s: ExtensionSession, hash = '') => `chrome-extension://${s.extensionId}/options.html${hash}`;
 const popupUrl = (s: ExtensionSession) => `chrome-extension://${s.extensionId}/popup.html`;
@@ -42,17 +41,6 @@ async function damageCurrentGeneration(page: Page): Promise<{ key: string; damag
     await storage.set({ [key]: damaged });
     return { key, damaged };
   });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('a damaged list is explained, not overwritten, and "Vorige versie herstellen" brings it back', async () => {

@@ -5,12 +5,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seriousViolations } from './support/axe';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
 import { setupVault } from './support/vault';
 import { findReadable, sensitiveValues } from './support/profile';
 
 const REGISTRY_FILE = path.resolve('../shared/corpus/registry.json');
-const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const PASSPHRASE = 'zeven groene appels op de fiets';
 
 const optionsUrl = (s: ExtensionSession, hash = '') => `chrome-extension://${s.extensionId}/options.html${hash}`;
@@ -18,20 +18,6 @@ const popupUrl = (s: ExtensionSession) => `chrome-extension://${s.extensionId}/p
 
 async function overview(page: Page): Promise<{ locked: boolean; setupNeeded: boolean; clientCount?: number }> {
   return page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui:overview' }));
-}
-
-/** Serious and critical axe-core violations on the page as it is now (ids and the offending selectors). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts (CSP), so addScriptTag cannot inject axe; the DevTools protocol
-  // evaluation behind page.evaluate is not subject to the page's CSP.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function runWizard(page: Page, options: { importFile?: string } = {}) {

@@ -24,12 +24,20 @@ export async function launchWithExtension(options: { userDataDir?: string } = {}
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'discreet-profile-'));
+  // Discreet's UI follows the browser language; the coaches (and these tests) use Dutch.
+  const locale = process.env.DISCREET_TEST_LOCALE ?? 'nl-NL';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    // Discreet's UI follows the browser language; the coaches (and these tests) use Dutch.
-    locale: process.env.DISCREET_TEST_LOCALE ?? 'nl-NL',
+    locale,
+    // Playwright's `locale` is emulated per target, over the DevTools protocol, once it has attached to a new
+    // page. A page the extension opens itself (chrome.tabs.create, as the popup's "Reservekopie terugzetten"
+    // does) can run its first script before that emulation reaches the page's renderer: under load it then saw
+    // the browser's own languages (en-US here, from LANG=C.UTF-8) and came up in English. So the browser's
+    // own preferred languages (navigator.languages, what Discreet follows) are the test's too, as in a Dutch
+    // coach's Chromium, and every page agrees from its first line of script.
     args: [
+      `--accept-lang=${locale},${locale.split('-')[0]}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--disable-gpu',
