@@ -296,7 +296,7 @@ export class WarningDialog {
   private reasonPanel(ignoreTerms: readonly string[] = []): { panel: HTMLElement; open: () => void } {
     const fs = h('fieldset', {}, h('legend', {}, t('reasonLegend')));
     const radios: HTMLInputElement[] = [];
-    const note = h('textarea', { 'aria-label': t('note'), maxlength: '500' });
+    const note = h('textarea', { 'aria-label': t('note'), maxlength: '500', autocomplete: 'off' });
     const noteLabel = h('label', { hidden: true }, t('note'), note);
     const ignore = h('input', { type: 'checkbox' });
     const terms = ignoreTerms.slice(0, 5).map((x) => `‘${x}’`).join(', ') + (ignoreTerms.length > 5 ? ', …' : '');
