@@ -68,6 +68,8 @@ export class MarksOverlay {
   private hover: Mark | null = null;
   private leave = 0;
   private said = '';
+  /** The pointer moved since the last layout (a tooltip the caret opened under a resting pointer stays inert). */
+  private moved = false;
   /** Called on a trusted click of the tooltip's "Anonimiseren" (set by the guard). */
   onAnonymise: ((mark: Mark) => void) | null = null;
   private mirror!: HTMLDivElement;
@@ -88,6 +90,7 @@ export class MarksOverlay {
         // Only the real pointer opens tooltips (a page's synthetic mousemove must not make them take clicks).
         if (!e.isTrusted || (this.drawn.length === 0 && !this.pointer)) return;
         this.pointer = { x: e.clientX, y: e.clientY };
+        this.moved = true;
         this.schedule();
       },
       opts,
@@ -259,7 +262,9 @@ export class MarksOverlay {
       (m && this.drawn.find((d) => d.mark === m || (d.mark.editor === m.editor && d.mark.start === m.start && d.mark.end === m.end))) || null;
     let hit = p && this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
     let onTip = false;
-    if (p && this.shown && !tip.hidden) {
+    const moved = this.moved;
+    this.moved = false;
+    if (p && this.shown && !tip.hidden && (moved || this.hover)) {
       const r = tip.getBoundingClientRect();
       onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
     }
@@ -295,7 +300,7 @@ export class MarksOverlay {
       this.said = said;
       this.tipText.replaceChildren(...mark.tooltip.map((l) => h('div', {}, l)));
       this.tipKey.textContent = !mark.blocking ? '' : t('tipShortcut', { key: ANONYMISE_KEY.label });
-      this.tipButton.textContent = t('anonymise');
+      this.tipButton.textContent = mark.blocking ? t('anonymise') : '';
     }
     this.shown = mark;
     // Takes the pointer only when the pointer opened it, for a mention that blocks.
