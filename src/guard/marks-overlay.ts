@@ -51,8 +51,7 @@ const CSS = `
 .tip.on { pointer-events: auto; }
 .tip button { margin-top: 5px; font: inherit; font-weight: 600; color: #fff; background: #c5221f; border: 0; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
 .tip button:hover { background: #a50e0e; }
-.tip.x button, .tip.x .k { display: none; }
-.k { font-size: 12px; }
+.tip.x button { display: none; }
 .mirror { position: fixed; left: 0; top: 0; visibility: hidden; overflow: hidden; pointer-events: none; }
 `;
 
@@ -61,7 +60,6 @@ export class MarksOverlay {
   private layer!: HTMLDivElement;
   private tip!: HTMLDivElement;
   private tipText!: HTMLDivElement;
-  private tipKey!: HTMLDivElement;
   private tipButton!: HTMLButtonElement;
   /** The mark the tooltip shows now, and the one the pointer holds open (hover, bridge, grace time). */
   private shown: Mark | null = null;
@@ -106,7 +104,6 @@ export class MarksOverlay {
     root.append(h('style', {}, CSS));
     this.layer = h('div');
     this.tipText = h('div', { role: 'status', 'aria-live': 'polite' });
-    this.tipKey = h('div', { class: 'k' });
     const button = (this.tipButton = h('button', { type: 'button', tabindex: '-1' }));
     // The editor keeps focus and caret while the button is pressed.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -117,7 +114,7 @@ export class MarksOverlay {
       this.schedule();
       this.onAnonymise?.(mark);
     });
-    this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button, this.tipKey);
+    this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
     this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
     root.append(this.layer, this.mirror, this.tip);
   }
@@ -288,7 +285,7 @@ export class MarksOverlay {
       if (!tip.hidden) {
         tip.hidden = true;
         this.tipText.replaceChildren();
-        this.tipKey.textContent = this.tipButton.textContent = '';
+        this.tipButton.textContent = '';
       }
       this.shown = null;
       this.said = '';
@@ -298,8 +295,9 @@ export class MarksOverlay {
     if (said !== this.said) {
       // Only a different text is written (and announced): not every rescan while the caret stays.
       this.said = said;
-      this.tipText.replaceChildren(...mark.tooltip.map((l) => h('div', {}, l)));
-      this.tipKey.textContent = !mark.blocking ? '' : t('tipShortcut', { key: ANONYMISE_KEY.label });
+      // The shortcut is part of what is announced (the button itself never takes focus).
+      const lines = mark.blocking ? [...mark.tooltip, t('tipShortcut', { key: ANONYMISE_KEY.label })] : mark.tooltip;
+      this.tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
       this.tipButton.textContent = mark.blocking ? t('anonymise') : '';
     }
     this.shown = mark;
