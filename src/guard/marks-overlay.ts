@@ -7,7 +7,8 @@
  * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
  * of the message, the same action as the warning's):
  * - mouse: only a tooltip opened by hovering takes the pointer; it stays open while the pointer crosses
- *   the gap to it (its box counts 10px wider) and for a short grace time after leaving both; pressing the
+ *   the gap to it (its box counts 10px wider) and for a short grace time after leaving both (one the caret
+ *   opened stays inert, even when the pointer crosses it: it may cover the next line or the app's send button); pressing the
  *   button never takes focus from the editor (mousedown default prevented), and only a trusted click acts.
  * - keyboard: opened by the caret it ignores the pointer (it never stands in the way of clicking the next
  *   line) and names the shortcut, Alt+Shift+A, which the guard handles while the caret is in such a mark.
@@ -66,8 +67,6 @@ export class MarksOverlay {
   private hover: Mark | null = null;
   private leave = 0;
   private said = '';
-  /** The pointer moved since the last layout (a tooltip the caret opened under a resting pointer stays inert). */
-  private moved = false;
   /** Called on a trusted click of the tooltip's "Anonimiseren" (set by the guard). */
   onAnonymise: ((mark: Mark) => void) | null = null;
   private mirror!: HTMLDivElement;
@@ -88,7 +87,6 @@ export class MarksOverlay {
         // Only the real pointer opens tooltips (a page's synthetic mousemove must not make them take clicks).
         if (!e.isTrusted || (this.drawn.length === 0 && !this.pointer)) return;
         this.pointer = { x: e.clientX, y: e.clientY };
-        this.moved = true;
         this.schedule();
       },
       opts,
@@ -259,9 +257,9 @@ export class MarksOverlay {
       (m && this.drawn.find((d) => d.mark === m || (d.mark.editor === m.editor && d.mark.start === m.start && d.mark.end === m.end))) || null;
     let hit = p && this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
     let onTip = false;
-    const moved = this.moved;
-    this.moved = false;
-    if (p && this.shown && !tip.hidden && (moved || this.hover)) {
+    // Only a tooltip the pointer opened (from its mark) holds the pointer: one the caret opened stays inert, also
+    // when the pointer crosses it (it may cover the next line, or the app's send button).
+    if (p && this.hover && this.shown && !tip.hidden) {
       const r = tip.getBoundingClientRect();
       onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
     }
