@@ -6,12 +6,12 @@
  * Tooltip: shown when the (real) pointer is over a mark or the caret is inside one (keyboard users),
  * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
  * of the message, the same action as the warning's):
- * - mouse: only a tooltip opened by hovering takes the pointer; it stays open while the pointer crosses
- *   the gap to it (its box counts 10px wider) and for a short grace time after leaving both (one the caret
- *   opened stays inert, even when the pointer crosses it: it may cover the next line or the app's send button); pressing the
- *   button never takes focus from the editor (mousedown default prevented), and only a trusted click acts.
- * - keyboard: opened by the caret it ignores the pointer (it never stands in the way of clicking the next
- *   line) and names the shortcut, Alt+Shift+A, which the guard handles while the caret is in such a mark.
+ * - mouse: only a tooltip opened by hovering its mark takes the pointer; it stays open while the pointer
+ *   crosses the gap to it (its box counts 10px wider) and for a short grace time after leaving both. Pressing
+ *   the button never takes focus from the editor (mousedown default prevented); only a trusted click acts.
+ * - keyboard: opened by the caret it stays inert, even when the pointer crosses it (it may cover the next
+ *   line or the app's send button), and names the shortcut, Alt+Shift+A, which the guard handles while the
+ *   caret is in such a mark. The shortcut is part of the announced text: the button is never focused.
  */
 import { t } from './messages';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
