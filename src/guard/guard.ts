@@ -16,7 +16,7 @@ import { consentLine } from './consent-text';
 import { focusedInsideClosedShadow } from './editor-discovery';
 import { isField, rangeFor, readEditorText, type EditorText } from './editor-text';
 import { blockingTerms, isBlocking, kindLabel, mentionsByClient } from './findings';
-import { MarksOverlay, type Mark } from './marks-overlay';
+import { ANONYMISE_KEY, MarksOverlay, type Mark } from './marks-overlay';
 import { t } from './messages';
 import { hideNotice, setUnlockHandler, showNotice } from './paused-notice';
 import { requestScan } from './scan-request';
@@ -71,6 +71,9 @@ export class Guard {
   /** Register every listener synchronously (call at document_start). */
   install(): void {
     for (const type of GUARDED_EVENTS) window.addEventListener(type, (e) => this.onGuardedEvent(e), { capture: true });
+    // The mark's tooltip: its button, and its keyboard shortcut while the caret is in a blocking mention.
+    this.overlay.onAnonymise = (mark) => void this.anonymiseFromMark(mark.editor);
+    window.addEventListener('keydown', (e) => this.safely(() => this.onShortcut(e)), { capture: true });
     window.addEventListener('focusin', (e) => this.safely(() => this.onFocusIn(e)), { capture: true, passive: true });
     window.addEventListener('paste', (e) => this.safely(() => this.onPaste(e)), { capture: true, passive: true });
     window.addEventListener('input', (e) => this.safely(() => this.onInput(e)), { capture: true, passive: true });
@@ -204,6 +207,7 @@ export class Guard {
         end,
         // Green (fine to send): to the client themself, or covered by their consent.
         toClient: !!f.toClient || f.consent?.status === 'covered',
+        blocking: isBlocking(f),
         tooltip: [
           t('tipClient', { name: f.clientLabel }),
           f.toClient ? t('tipToClient') : t('tipRecognised', { what: kindLabel(f.kind) }),
@@ -405,6 +409,37 @@ export class Guard {
       },
       ignoreTerms: blockingTerms(findings, text).map((x) => x.term),
     };
+  }
+
+  /**
+   * Alt+Shift+A with the caret in a blocking mention: the tooltip's "Anonimiseren". Only a real key press
+   * counts, and only there: anywhere else the key is left to the page (and to the keyboard layout).
+   */
+  private onShortcut(e: KeyboardEvent): void {
+    if (!e.isTrusted || e.code !== ANONYMISE_KEY.code || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.repeat) return;
+    const mark = this.overlay.caretMark();
+    if (!mark?.blocking) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void this.anonymiseFromMark(mark.editor);
+  }
+
+  /** "Anonimiseren" from a mark's tooltip: the warning's anonymise, on the unit's current scan. */
+  private async anonymiseFromMark(editor: HTMLElement): Promise<void> {
+    const st = this.states.get(editor);
+    if (!st || this.resolving || this.dialog.isOpen) return;
+    this.resolving = true;
+    try {
+      let result = st.scheduler.last;
+      if (!st.scheduler.isCurrent(this.snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
+      if (result && !('error' in result) && !result.response.locked && result.response.findings.some(isBlocking)) {
+        await this.anonymise(st, result.text, result.response.findings);
+      } else editor.focus({ preventScroll: true });
+    } catch {
+      showNotice('internalError');
+    } finally {
+      this.resolving = false;
+    }
   }
 
   /** The coach chose "Anonymise": rewrite the mentions through the editor's own input, rescan, back to the editor. */

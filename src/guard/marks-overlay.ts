@@ -1,13 +1,26 @@
 /**
  * Underlines client mentions in an overlay drawn inside a CLOSED shadow root.
  * Never touches the editor: no wrapping spans, no CSS.highlights (readable by the page), no attributes.
- * The overlay ignores the pointer (clicks and focus stay with the editor). Positions follow scroll,
+ * The underlines ignore the pointer (clicks and focus stay with the editor). Positions follow scroll,
  * resize and reflow, at most once per animation frame.
- * Tooltip: shown when the pointer is over a mark or the caret is inside one (keyboard users),
- * announced politely to screen readers.
+ * Tooltip: shown when the (real) pointer is over a mark or the caret is inside one (keyboard users),
+ * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
+ * of the message, the same action as the warning's):
+ * - mouse: only a tooltip opened by hovering its mark takes the pointer; it stays open while the pointer
+ *   crosses the gap to it (its box counts 10px wider) and for a short grace time after leaving both. Pressing
+ *   the button never takes focus from the editor (mousedown default prevented); only a trusted click acts.
+ * - keyboard: opened by the caret it stays inert, even when the pointer crosses it (it may cover the next
+ *   line or the app's send button), and names the shortcut, Alt+Shift+A, which the guard handles while the
+ *   caret is in such a mark. The shortcut is part of the announced text: the button is never focused.
  */
 import { selectionFor } from './editor-discovery';
+import { t } from './messages';
 import { createClosedHost, h, type ClosedHost } from './shadow-host';
+
+/** The shortcut named in the tooltip (handled by the guard; `code` so it works on every keyboard layout). */
+export const ANONYMISE_KEY = { code: 'KeyA', label: 'Alt+Shift+A' };
+/** How long the tooltip stays after the pointer left the mark and the tooltip. */
+const GRACE_MS = 300;
 
 export interface Mark {
   editor: HTMLElement;
@@ -19,6 +32,8 @@ export interface Mark {
   /** Tooltip lines (already translated). */
   tooltip: string[];
   toClient: boolean;
+  /** Stops the send (the tooltip then offers "Anonimiseren"). */
+  blocking?: boolean;
 }
 
 interface Drawn {
@@ -35,6 +50,10 @@ const CSS = `
 .tip.ok { border-color: #188038; }
 .tip[hidden] { display: none; }
 .tip div + div { color: #444; }
+.tip.on { pointer-events: auto; }
+.tip button { margin-top: 5px; font: inherit; font-weight: 600; color: #fff; background: #c5221f; border: 0; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
+.tip button:hover { background: #a50e0e; }
+.tip.x button { display: none; }
 .mirror { position: fixed; left: 0; top: 0; visibility: hidden; overflow: hidden; pointer-events: none; }
 `;
 
@@ -42,6 +61,15 @@ export class MarksOverlay {
   private host: ClosedHost | null = null;
   private layer!: HTMLDivElement;
   private tip!: HTMLDivElement;
+  private tipText!: HTMLDivElement;
+  private tipButton!: HTMLButtonElement;
+  /** The mark the tooltip shows now, and the one the pointer holds open (hover, bridge, grace time). */
+  private shown: Mark | null = null;
+  private hover: Mark | null = null;
+  private leave = 0;
+  private said = '';
+  /** Called on a trusted click of the tooltip's "Anonimiseren" (set by the guard). */
+  onAnonymise: ((mark: Mark) => void) | null = null;
   private mirror!: HTMLDivElement;
   private marks = new Map<HTMLElement, Mark[]>();
   private drawn: Drawn[] = [];
@@ -57,7 +85,8 @@ export class MarksOverlay {
     window.addEventListener(
       'mousemove',
       (e) => {
-        if (this.drawn.length === 0 && !this.pointer) return;
+        // Only the real pointer opens tooltips (a page's synthetic mousemove must not make them take clicks).
+        if (!e.isTrusted || (this.drawn.length === 0 && !this.pointer)) return;
         this.pointer = { x: e.clientX, y: e.clientY };
         this.schedule();
       },
@@ -73,7 +102,18 @@ export class MarksOverlay {
     const root = this.host.root;
     root.append(h('style', {}, CSS));
     this.layer = h('div');
-    this.tip = h('div', { class: 'tip', role: 'status', 'aria-live': 'polite', hidden: true });
+    this.tipText = h('div', { role: 'status', 'aria-live': 'polite' });
+    const button = (this.tipButton = h('button', { type: 'button', tabindex: '-1' }));
+    // The editor keeps focus and caret while the button is pressed.
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', (e) => {
+      const mark = this.shown;
+      if (!e.isTrusted || !mark?.blocking) return;
+      this.hover = null;
+      this.schedule();
+      this.onAnonymise?.(mark);
+    });
+    this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
     this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
     root.append(this.layer, this.mirror, this.tip);
   }
@@ -176,6 +216,15 @@ export class MarksOverlay {
   }
 
   private onSelection(): void {
+    const found = this.caretMark();
+    if (found !== this.focusMark) {
+      this.focusMark = found;
+      this.schedule();
+    }
+  }
+
+  /** The mark the caret is in (in the focused editor), if any. */
+  caretMark(): Mark | null {
     const active = deepActive();
     let found: Mark | null = null;
     if (active) {
@@ -198,40 +247,68 @@ export class MarksOverlay {
         }
       }
     }
-    if (found !== this.focusMark) {
-      this.focusMark = found;
-      this.schedule();
-    }
+    return found;
   }
 
   private updateTip(): void {
-    let mark: Mark | null = null;
-    let at: DOMRect | null = null;
     const p = this.pointer;
-    if (p) {
-      const hit = this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
-      if (hit) ({ mark, rect: at } = hit);
-    }
-    if (!mark && this.focusMark) {
-      mark = this.focusMark;
-      at = this.drawn.find((d) => d.mark === mark)?.rect ?? null;
-    }
     const tip = this.tip;
+    // A rescan makes new marks: the same mention (editor and offsets) is the same mark.
+    const live = (m: Mark | null) =>
+      (m && this.drawn.find((d) => d.mark === m || (d.mark.editor === m.editor && d.mark.start === m.start && d.mark.end === m.end))) || null;
+    let hit = p && this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
+    let onTip = false;
+    // Only a tooltip the pointer opened (from its mark) holds the pointer: one the caret opened stays inert, also
+    // when the pointer crosses it (it may cover the next line, or the app's send button).
+    if (p && this.hover && this.shown && !tip.hidden) {
+      const r = tip.getBoundingClientRect();
+      onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
+    }
+    // On the tooltip, the tooltip wins over other marks it may cover (it must not switch under the pointer).
+    if (onTip && live(this.shown) && hit?.mark !== live(this.shown)!.mark) hit = undefined;
+    if (hit || (onTip && live(this.shown))) {
+      this.hover = hit ? hit.mark : live(this.shown)!.mark;
+      clearTimeout(this.leave);
+      this.leave = 0;
+    } else if (this.hover && !live(this.hover)) this.hover = null;
+    else if (this.hover && !this.leave)
+      this.leave = window.setTimeout(() => {
+        this.leave = 0;
+        this.hover = null;
+        this.schedule();
+      }, GRACE_MS);
+    if (this.hover) this.hover = live(this.hover)!.mark;
+    const mark = this.hover ?? this.focusMark;
+    const at = (hit && hit.mark === mark && hit.rect) || live(mark)?.rect;
     if (!mark || !at) {
       if (!tip.hidden) {
         tip.hidden = true;
-        tip.replaceChildren();
+        this.tipText.replaceChildren();
+        this.tipButton.textContent = '';
       }
+      this.shown = null;
+      this.said = '';
       return;
     }
-    const lines = mark.tooltip.map((l) => h('div', {}, l));
-    const same = tip.textContent === mark.tooltip.join('');
-    if (!same) tip.replaceChildren(...lines);
-    tip.className = mark.toClient ? 'tip ok' : 'tip';
+    const said = mark.tooltip.join('\n') + mark.blocking;
+    if (said !== this.said) {
+      // Only a different text is written (and announced): not every rescan while the caret stays.
+      this.said = said;
+      // The shortcut is part of what is announced (the button itself never takes focus).
+      const lines = mark.blocking ? [...mark.tooltip, t('tipShortcut', { key: ANONYMISE_KEY.label })] : mark.tooltip;
+      this.tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
+      this.tipButton.textContent = mark.blocking ? t('anonymise') : '';
+    }
+    this.shown = mark;
+    // Takes the pointer only when the pointer opened it, for a mention that blocks.
+    tip.className = `tip${mark.toClient ? ' ok' : ''}${!mark.blocking ? ' x' : this.hover ? ' on' : ''}`;
     tip.hidden = false;
+    // It follows its mark, except while the pointer is on it (it must not run away from the pointer).
+    if (onTip && !hit) return;
     tip.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - 330))}px`;
     const below = at.bottom + 6;
-    tip.style.top = below + 60 > window.innerHeight ? `${Math.max(4, at.top - 60)}px` : `${below}px`;
+    const height = tip.offsetHeight;
+    tip.style.top = below + height > window.innerHeight ? `${Math.max(4, at.top - 6 - height)}px` : `${below}px`;
   }
 }
 

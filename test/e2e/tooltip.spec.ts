@@ -1,0 +1,238 @@
+/**
+ * "Anonimiseren" from a mark's tooltip, end to end (issue #5): the built extension on the fixture apps.
+ * What a coach would notice: hovering a client mention opens its tooltip, the pointer can travel to it without
+ * it closing, its "Anonimiseren" replaces every mention through the editor (the same action as the warning's),
+ * the caret stays in the editor and the app then sends only placeholders. With the caret in a mention,
+ * Alt+Shift+A does the same. A page script clicking at the tooltip or forging the shortcut changes nothing.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import { openApp, type AppHandle, type AppName } from './support/sites';
+import { setupVault } from './support/vault';
+
+const REGISTRY = {
+  version: 1 as const,
+  clients: [
+    { id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'], organization: 'Gemeente Zwolle' },
+    { id: 'c2', name: 'Bram Koster', aliases: ['Brammetje'] },
+    // Gmail fixture: compose2 goes to p.jansen@example.org only.
+    { id: 'c3', name: 'Pieter Jansen', identifiers: ['p.jansen@example.org'] },
+  ],
+};
+const SECRETS = ['Marieke', 'Verhoeven', 'marieke.verhoeven@example.com', 'Bram', 'Koster', 'Brammetje', 'Gemeente Zwolle', 'Zwolle'];
+const DRAFT = 'Gisteren sprak ik Marieke Verhoeven en Bram Koster bij Gemeente Zwolle. Mail marieke.verhoeven@example.com als Bram het goed vindt.';
+const EXPECTED = 'Gisteren sprak ik cliënt A en cliënt B bij [organisatie]. Mail [e-mailadres] als cliënt B het goed vindt.';
+
+let session: ExtensionSession;
+test.beforeEach(async () => {
+  session = await launchWithExtension();
+  await setupVault(session, REGISTRY);
+});
+test.afterEach(async () => {
+  await session.close();
+});
+
+const marksText = (page: Page) => closedShadowText(page, 'discreet-marks');
+const noticeText = (page: Page) => closedShadowText(page, 'discreet-notice');
+
+/** Where an element inside the closed marks overlay is drawn (read through the DevTools protocol; the page cannot). */
+async function overlayBox(page: Page, nodeName: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    let id: number | null = null;
+    const walk = (node: any, inside: boolean) => {
+      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
+      if (within && node.nodeName === nodeName && id === null) id = node.nodeId;
+      for (const c of node.children ?? []) walk(c, within);
+      for (const s of node.shadowRoots ?? []) walk(s, within);
+    };
+    walk(root, false);
+    if (id === null) return null;
+    try {
+      const { model } = await cdp.send('DOM.getBoxModel', { nodeId: id });
+      const [x, y, x2, , , y3] = model.border;
+      return { x: x!, y: y!, width: x2! - x!, height: y3! - y! };
+    } catch {
+      return null; // hidden
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Where the page renders a word of the editor. */
+async function wordBox(app: AppHandle, surface: string, word: string) {
+  return app.surface(surface).editor.evaluate((ed, w) => {
+    const walker = document.createTreeWalker(ed, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(w);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + w.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left, y: b.top, width: b.width, bottom: b.bottom };
+    }
+    return null;
+  }, word);
+}
+
+const editorHasFocus = (app: AppHandle, surface: string) =>
+  app.surface(surface).editor.evaluate((ed) => ed === document.activeElement || ed.contains(document.activeElement));
+
+async function typeDraft(app: AppHandle, surface: string): Promise<void> {
+  await app.surface(surface).editor.click();
+  await app.page.keyboard.type(DRAFT);
+  expect(await app.editorText(surface)).toBe(DRAFT);
+  // The caret is at the end, outside every mention: the tooltip waits for the pointer.
+  await expect.poll(async () => (await wordBox(app, surface, 'Bram Koster')) !== null).toBe(true);
+  await app.page.waitForTimeout(600); // the scan of the last keystrokes
+}
+
+/** Hovers "Bram Koster" and returns where the tooltip's button is. */
+async function hoverMention(app: AppHandle, surface: string) {
+  const { page } = app;
+  const word = (await wordBox(app, surface, 'Bram Koster'))!;
+  await page.mouse.move(word.x + word.width / 2, word.bottom - 4);
+  await expect.poll(() => marksText(page)).toContain('Cliënt: Bram Koster');
+  expect(await marksText(page)).toContain('Anonimiseren');
+  const button = await overlayBox(page, 'BUTTON');
+  expect(button).not.toBeNull();
+  return { word, button: button! };
+}
+
+async function sendAndCheck(app: AppHandle, surface: string, expected: string): Promise<void> {
+  expect(await app.sent()).toEqual([]); // never sent by itself
+  await app.surface(surface).send.click();
+  await expect.poll(async () => (await app.sent()).length).toBe(1);
+  const sent = (await app.sent())[0]!;
+  expect(sent.text).toBe(expected);
+  for (const s of SECRETS) expect(JSON.stringify(sent).toLowerCase()).not.toContain(s.toLowerCase());
+}
+
+const CASES: Array<{ app: AppName; surface: string }> = [
+  { app: 'slack', surface: 'channel' },
+  { app: 'gmail', surface: 'compose1' },
+];
+
+for (const c of CASES) {
+  test.describe(`${c.app} ${c.surface}`, () => {
+    test('hover a mention, move to its tooltip, click "Anonimiseren": placeholders in the editor, caret kept, only placeholders sent', async () => {
+      const app = await openApp(session.context, c.app);
+      const { page } = app;
+      await typeDraft(app, c.surface);
+      const { button } = await hoverMention(app, c.surface);
+      // The pointer travels from the mark to the button (over the gap between them) in small steps.
+      await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2, { steps: 8 });
+      await page.waitForTimeout(400); // longer than the grace time: still open because the pointer is on it
+      expect(await marksText(page)).toContain('Anonimiseren');
+      await page.mouse.down();
+      expect(await editorHasFocus(app, c.surface)).toBe(true); // pressing the button does not take focus
+      await page.mouse.up();
+
+      await expect.poll(() => app.editorText(c.surface)).toBe(EXPECTED);
+      await expect.poll(() => noticeText(page)).toContain('Geanonimiseerd');
+      expect(await editorHasFocus(app, c.surface)).toBe(true);
+      // The caret is in the editor: typing goes on there.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Groet');
+      await expect.poll(() => app.editorText(c.surface)).toBe(`${EXPECTED} Groet`);
+      await sendAndCheck(app, c.surface, `${EXPECTED} Groet`);
+    });
+
+    test('keyboard: with the caret in a mention the tooltip names Alt+Shift+A, which anonymises and keeps the caret', async () => {
+      const app = await openApp(session.context, c.app);
+      const { page } = app;
+      await typeDraft(app, c.surface);
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight'); // inside "Marieke"
+      await expect.poll(() => marksText(page)).toContain('Cliënt: Marieke Verhoeven');
+      expect(await marksText(page)).toContain('Alt+Shift+A');
+      // Opened by the caret, the tooltip lets clicks through to whatever it covers (the next line, say).
+      const tip = (await overlayBox(page, 'BUTTON'))!;
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [tip.x + 5, tip.y + 5])).not.toBe('DISCREET-MARKS');
+      await page.keyboard.press('Alt+Shift+A');
+      await expect.poll(() => app.editorText(c.surface)).toBe(EXPECTED);
+      await expect.poll(() => noticeText(page)).toContain('Geanonimiseerd');
+      expect(await editorHasFocus(app, c.surface)).toBe(true);
+      await sendAndCheck(app, c.surface, EXPECTED);
+    });
+
+    test('a page script cannot press the tooltip button or the shortcut, and cannot read the tooltip', async () => {
+      const app = await openApp(session.context, c.app);
+      const { page } = app;
+      await typeDraft(app, c.surface);
+      const { button } = await hoverMention(app, c.surface);
+      await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2, { steps: 4 });
+      const probe = await page.evaluate(
+        async ({ x, y }) => {
+          const host = document.querySelector('discreet-marks')!;
+          const at = document.elementFromPoint(x, y);
+          for (const target of [host, at].filter(Boolean) as Element[]) {
+            for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+              target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
+            }
+            (target as HTMLElement).click?.();
+          }
+          // The forged shortcut, with the caret in a mention.
+          const ed = document.activeElement as HTMLElement;
+          const sel = getSelection()!;
+          const walker = document.createTreeWalker(ed, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = (n as Text).data.indexOf('Marieke');
+            if (i >= 0) {
+              sel.collapse(n, i + 2);
+              break;
+            }
+          }
+          await new Promise((r) => setTimeout(r, 100));
+          const key = { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true };
+          ed.dispatchEvent(new KeyboardEvent('keydown', key));
+          host.dispatchEvent(new KeyboardEvent('keydown', key));
+          await new Promise((r) => setTimeout(r, 800));
+          return {
+            shadowRoot: host.shadowRoot === null,
+            lightDom: host.childNodes.length,
+            text: host.textContent,
+          };
+        },
+        { x: button.x + button.width / 2, y: button.y + button.height / 2 },
+      );
+      expect(probe).toEqual({ shadowRoot: true, lightDom: 0, text: '' });
+      expect(await app.editorText(c.surface)).toBe(DRAFT);
+      expect(await noticeText(page)).not.toContain('Geanonimiseerd');
+    });
+  });
+}
+
+test('the tooltip closes when the pointer leaves the mark and the tooltip (after the grace time)', async () => {
+  const app = await openApp(session.context, 'slack');
+  const { page } = app;
+  await typeDraft(app, 'channel');
+  const { button } = await hoverMention(app, 'channel');
+  await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2, { steps: 4 });
+  await page.mouse.move(5, 5, { steps: 4 });
+  await expect.poll(() => marksText(page)).not.toContain('Bram Koster');
+  expect(await app.editorText('channel')).toBe(DRAFT);
+});
+
+test('a mention to the client themself gets no "Anonimiseren" in its tooltip, and Alt+Shift+A there is left alone', async () => {
+  const app = await openApp(session.context, 'gmail');
+  const { page } = app;
+  await app.surface('compose2').editor.click();
+  await page.keyboard.type('Beste Pieter Jansen, tot donderdag.');
+  await page.waitForTimeout(600);
+  const word = (await wordBox(app, 'compose2', 'Pieter Jansen'))!;
+  await page.mouse.move(word.x + word.width / 2, word.bottom - 4);
+  await expect.poll(() => marksText(page)).toContain('Aan de cliënt zelf');
+  const text = await marksText(page);
+  expect(text).not.toContain('Anonimiseren');
+  expect(text).not.toContain('Alt+Shift+A');
+  expect(await overlayBox(page, 'BUTTON')).toBeNull();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight'); // inside "Pieter"
+  await page.keyboard.press('Alt+Shift+A');
+  await page.waitForTimeout(500);
+  expect(await app.editorText('compose2')).toBe('Beste Pieter Jansen, tot donderdag.');
+});
