@@ -168,7 +168,6 @@ class Build {
   readonly phones = new Map<string, number>();
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
   readonly typoIndex = new Map<string, string[]>();
-  readonly typoFilter = new TypoFilter();
   private readonly commonCache = new Map<string, boolean>();
   /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
   // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
@@ -217,7 +216,6 @@ class Build {
       const list = this.typoIndex.get(v);
       if (!list) this.typoIndex.set(v, [key]);
       else if (!list.includes(key)) list.push(key);
-      this.typoFilter.add(v);
     }
   }
 
@@ -398,19 +396,22 @@ const SHAPE_CLIENTS: Client[] = [
  * build ran unoptimised: about twice the time. Holds no registered data; made at the first real
  * build, when the lexicon is loaded anyway.
  */
-let buildShapes: Build | null = null;
+let buildShapes: { build: Build; typoFilter: TypoFilter } | null = null;
 
 export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
   const firstNameAlone = options.firstNameAlone ?? true;
   if (!buildShapes) {
     const keeper = new Build();
     for (let ci = 0; ci < SHAPE_CLIENTS.length; ci++) keeper.addClient(SHAPE_CLIENTS[ci]!, ci);
-    buildShapes = keeper;
+    buildShapes = { build: keeper, typoFilter: new TypoFilter(1) };
   }
   const build = new Build();
   const all = registry.clients;
   for (let ci = 0; ci < all.length; ci++) build.addClient(all[ci]!, ci);
-  const { clients, anchors, emails, phones, typoIndex, typoFilter } = build;
+  const { clients, anchors, emails, phones, typoIndex } = build;
+  // Made here, not in Build: the kept build of fictional clients need not hold its 512 KiB.
+  const typoFilter = new TypoFilter();
+  for (const v of typoIndex.keys()) typoFilter.add(v);
 
   // Neighbour indexes and token hashes are made for an anchor key when a text first hits it
   // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
@@ -1270,8 +1271,13 @@ const wordLanguage = new Map<string, number>();
  */
 class TypoFilter {
   private static readonly BITS = 1 << 22;
-  private readonly bits = new Uint32Array(TypoFilter.BITS >>> 5);
+  private readonly bits: Uint32Array;
   private readonly prefix = new Int32Array(64);
+
+  /** `words` is for the kept one of buildShapes only, which is never used. */
+  constructor(words = TypoFilter.BITS >>> 5) {
+    this.bits = new Uint32Array(words);
+  }
 
   add(s: string): void {
     setBit(this.bits, hashKey(s), TypoFilter.BITS);
