@@ -9,7 +9,7 @@
  * extended to the full pattern (particles in any spelling, initials, honorifics, possessives)
  * and judged by context (case, sentence start, ordinary-word lexicon, namesakes).
  */
-import type { Registry } from '../registry';
+import type { Client, Registry } from '../registry';
 import { canonicalEmail, canonicalPhone, findEmails, findPhones, identifierType } from './identifiers';
 import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } from './lexicon';
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
@@ -154,34 +154,45 @@ function isOrgTypeWord(key: string): boolean {
   return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
 }
 
-export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
-  const firstNameAlone = options.firstNameAlone ?? true;
-  const clients: ClientModel[] = [];
-  const anchors = new Map<string, PatternList>();
-  const emails = new Map<string, number>();
-  const phones = new Map<string, number>();
+/**
+ * What the build collects, and its steps. These are methods of one module-level class, not
+ * closures made inside every createDetector call: V8 keeps a closure's optimised code only while
+ * some instance of that closure lives, so once a full GC had collected the previous detector,
+ * each build ran its per-client steps unoptimised again (about twice the time). Methods live as
+ * long as the module.
+ */
+class Build {
+  readonly clients: ClientModel[] = [];
+  readonly anchors = new Map<string, PatternList>();
+  readonly emails = new Map<string, number>();
+  readonly phones = new Map<string, number>();
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
-  const typoIndex = new Map<string, string[]>();
-  const commonCache = new Map<string, boolean>();
-  const common = (k: string) => {
-    let c = commonCache.get(k);
-    if (c === undefined) {
-      c = isCommonWord(k);
-      commonCache.set(k, c);
-    }
-    return c;
-  };
-
+  readonly typoIndex = new Map<string, string[]>();
+  private readonly commonCache = new Map<string, boolean>();
   /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
   // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
   // signature strings: building them and hashing them was a fifth of the build).
-  const shared = new Map<string, Pattern[]>();
-  const add = (key: string, p: Pattern) => {
+  private readonly shared = new Map<string, Pattern[]>();
+  private readonly typoAdded = new Set<string>();
+  // parseName returns one (cached) array per surname, so its spellings and followers are made
+  // once per surname, not once per client; models only read them.
+  private readonly surnameModels = new Map<SurnameUnit[], { units: ClientModel['surnameUnits']; followers: string[] }>();
+
+  common(k: string): boolean {
+    let c = this.commonCache.get(k);
+    if (c === undefined) {
+      c = isCommonWord(k);
+      this.commonCache.set(k, c);
+    }
+    return c;
+  }
+
+  add(key: string, p: Pattern): void {
     const mergeable =
       p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
       ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
     if (mergeable) {
-      const same = shared.get(key);
+      const same = this.shared.get(key);
       if (same) {
         for (let k = 0; k < same.length; k++) {
           const existing = same[k]!;
@@ -191,30 +202,25 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           return;
         }
         same.push(p);
-      } else shared.set(key, [p]);
+      } else this.shared.set(key, [p]);
     }
-    const list = anchors.get(key);
+    const list = this.anchors.get(key);
     if (list) list.push(p);
-    else anchors.set(key, [p]);
-  };
-  const typoFilter = new TypoFilter();
-  const typoAdded = new Set<string>();
-  const addTypo = (key: string) => {
-    if (key.length < TYPO_MIN_LENGTH || typoAdded.has(key) || common(key)) return;
-    typoAdded.add(key);
-    for (const v of [key, ...deletions(key)]) {
-      const list = typoIndex.get(v);
-      if (!list) typoIndex.set(v, [key]);
-      else if (!list.includes(key)) list.push(key);
-      typoFilter.add(v);
-    }
-  };
+    else this.anchors.set(key, [p]);
+  }
 
-  // parseName returns one (cached) array per surname, so its spellings and followers are made
-  // once per surname, not once per client; models only read them.
-  const surnameModels = new Map<SurnameUnit[], { units: ClientModel['surnameUnits']; followers: string[] }>();
-  const surnameModel = (surnames: SurnameUnit[]) => {
-    let m = surnameModels.get(surnames);
+  addTypo(key: string): void {
+    if (key.length < TYPO_MIN_LENGTH || this.typoAdded.has(key) || this.common(key)) return;
+    this.typoAdded.add(key);
+    for (const v of [key, ...deletions(key)]) {
+      const list = this.typoIndex.get(v);
+      if (!list) this.typoIndex.set(v, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  }
+
+  surnameModel(surnames: SurnameUnit[]): { units: ClientModel['surnameUnits']; followers: string[] } {
+    let m = this.surnameModels.get(surnames);
     if (!m) {
       const units = surnames.map((u) => ({ ...u, spellings: u.particles.length ? particleSpellings(u.particles) : NO_PARTICLES }));
       const followers: string[] = [];
@@ -222,14 +228,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const f = sp[0] ?? u.cores[0]![0]!;
         if (!followers.includes(f)) followers.push(f);
       }
-      surnameModels.set(surnames, (m = { units, followers }));
+      this.surnameModels.set(surnames, (m = { units, followers }));
     }
     return m;
-  };
+  }
 
-  registry.clients.forEach((client, ci) => {
+  addClient(client: Registry['clients'][number], ci: number): void {
     const parsed = parseName(client.name);
-    const { units: surnameUnits, followers } = surnameModel(parsed.surnames);
+    const { units: surnameUnits, followers } = this.surnameModel(parsed.surnames);
     const model: ClientModel = {
       id: client.id,
       given: parsed.given,
@@ -238,34 +244,35 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       followers,
       orgTokens: [],
     };
-    clients.push(model);
+    this.clients.push(model);
 
     // Given name(s), anchored on the last given token.
     if (parsed.given.length) {
       const last = parsed.given[parsed.given.length - 1]!;
       const pattern: Pattern = {
         clientIdx: ci, role: 'given', kind: 'name', tokens: parsed.given, anchor: parsed.given.length - 1,
-        particleSpellings: [], common: common(last), properNoun: true, evidence: 'first name',
+        particleSpellings: [], common: this.common(last), properNoun: true, evidence: 'first name',
       };
-      add(last, pattern);
-      addTypo(last);
+      this.add(last, pattern);
+      this.addTypo(last);
     }
     // Surname units (two for a double surname), anchored on the core's last token.
-    parsed.surnames.forEach((unit, ui) => {
+    for (let ui = 0; ui < parsed.surnames.length; ui++) {
+      const unit = parsed.surnames[ui]!;
       for (const core of unit.cores) {
         const last = core[core.length - 1]!;
         const pattern: Pattern = {
           clientIdx: ci, role: 'surname', kind: 'name', tokens: core, anchor: core.length - 1,
           particleSpellings: unit.particles.length ? surnameUnits[ui]!.spellings : [],
-          common: core.length === 1 && common(last), properNoun: true, unit: ui, units: parsed.surnames.length,
+          common: core.length === 1 && this.common(last), properNoun: true, unit: ui, units: parsed.surnames.length,
           evidence: parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
         };
-        add(last, pattern);
+        this.add(last, pattern);
         if (core.length === 1) {
-          addTypo(last);
+          this.addTypo(last);
         }
       }
-    });
+    }
     // Aliases.
     for (const alias of client.aliases) {
       const toks = keysOf(alias);
@@ -273,22 +280,22 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       const last = toks[toks.length - 1]!;
       const pattern: Pattern = {
         clientIdx: ci, role: 'alias', kind: 'name', tokens: toks, anchor: toks.length - 1, particleSpellings: [],
-        common: toks.length === 1 && common(last), properNoun: /^\p{Lu}/u.test(alias), evidence: 'alias',
+        common: toks.length === 1 && this.common(last), properNoun: /^\p{Lu}/u.test(alias), evidence: 'alias',
       };
-      add(last, pattern);
+      this.add(last, pattern);
       if (toks.length === 1) {
-        addTypo(last);
+        this.addTypo(last);
       }
     }
     // Identifiers.
     for (const raw of client.identifiers) {
       const type = identifierType(raw);
       if (type === 'email') {
-        emails.set(canonicalEmail(raw), ci);
+        this.emails.set(canonicalEmail(raw), ci);
         continue;
       }
       if (type === 'phone') {
-        phones.set(canonicalPhone(raw), ci);
+        this.phones.set(canonicalPhone(raw), ci);
         continue;
       }
       const phrases: { toks: string[]; contiguous: boolean }[] = [];
@@ -305,10 +312,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (!toks.length) continue;
         // Anchor on the longest token: the most distinctive.
         let anchor = 0;
-        toks.forEach((t, i) => {
-          if (t.length > toks[anchor]!.length) anchor = i;
-        });
-        add(toks[anchor]!, {
+        for (let i = 0; i < toks.length; i++) if (toks[i]!.length > toks[anchor]!.length) anchor = i;
+        this.add(toks[anchor]!, {
           clientIdx: ci, role: 'identifier', kind: 'identifier', tokens: toks, anchor, particleSpellings: [],
           common: false, properNoun: false, contiguous, evidence: type === 'url' ? 'web address' : 'identifier',
         });
@@ -316,17 +321,16 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     // Organisation: full name, and its distinctive part.
     if (client.organization) {
-      const words = client.organization.trim().split(/\s+/);
       const toks = keysOf(client.organization);
       model.orgTokens = toks;
       const lastIdx = toks.length - 1;
       // Anchor the full name on its most distinctive token.
       let anchor = lastIdx;
-      for (let i = toks.length - 1; i >= 0; i--) if (!common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      const allCommon = toks.every((t) => common(t) || PARTICLES.has(t));
-      add(toks[anchor]!, {
+      for (let i = toks.length - 1; i >= 0; i--) if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
+      const allCommon = toks.every((t) => this.common(t) || PARTICLES.has(t));
+      this.add(toks[anchor]!, {
         clientIdx: ci, role: 'org', kind: 'organization', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 ? common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
+        common: toks.length === 1 ? this.common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
       });
       // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
       // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
@@ -341,7 +345,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const particles: string[] = [];
         while (short.length > 1 && PARTICLES.has(short[0]!)) particles.push(short.shift()!);
         const last = short[short.length - 1]!;
-        const shortCommon = short.length === 1 && common(last);
+        const shortCommon = short.length === 1 && this.common(last);
         const pattern: Pattern = {
           clientIdx: ci, role: 'org-short', kind: 'organization', tokens: short, anchor: short.length - 1,
           particleSpellings: particles.length ? particleSpellings(particles) : [], common: shortCommon,
@@ -349,23 +353,65 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         };
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
         if (particles.length && shortCommon) (pattern as Pattern & { needsParticles?: boolean }).needsParticles = true;
-        add(last, pattern);
+        this.add(last, pattern);
       }
-      void words;
     }
     // Details: identifying only together with another item of the same client.
-    client.details.forEach((detail, di) => {
+    for (let di = 0; di < client.details.length; di++) {
+      const detail = client.details[di]!;
       const toks = keysOf(detail);
-      if (!toks.length) return;
+      if (!toks.length) continue;
       let anchor = toks.length - 1;
       for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      add(toks[anchor]!, {
+      this.add(toks[anchor]!, {
         clientIdx: ci, role: 'detail', kind: 'detail', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 && common(toks[0]!), properNoun: /^\p{Lu}/u.test(detail.trim()),
+        common: toks.length === 1 && this.common(toks[0]!), properNoun: /^\p{Lu}/u.test(detail.trim()),
         detailIndex: di, evidence: 'detail',
       });
-    });
-  });
+    }
+  }
+}
+
+/**
+ * Fictional clients whose build makes one object of every kind a real build makes: patterns of
+ * every role, merged ones (shared names, details, organisations), particles, a double surname,
+ * each type of identifier.
+ */
+const SHAPE_CLIENTS: Client[] = [
+  {
+    id: 'a', name: 'Jan Pieter van der Berg-de Vries', aliases: ['Japie', 'JP van der Berg'],
+    identifiers: ['jan@example.org', '+31 6 12345678', 'https://www.example.org/in/janvdberg', 'Dorpsstraat 12, Utrecht', 'AB-1234'],
+    organization: 'Zorgcentrum De Linde', details: ['Utrecht', 'huisarts'],
+  },
+  { id: 'b', name: 'Jan de Vries', aliases: ['Japie'], identifiers: ['2024/0042'], organization: 'Zorgcentrum De Linde', details: ['Utrecht', 'Bakkerij Oost'] },
+  { id: 'c', name: 'Anna Bakker', aliases: [], identifiers: [], organization: 'Voorbeeld Pharma BV', details: ['Best'] },
+  { id: 'd', name: 'Anna van Dijk', aliases: [], identifiers: [], organization: 'Gemeente Utrecht', details: ['Best'] },
+];
+
+/**
+ * A tiny build of SHAPE_CLIENTS, kept alive on purpose (like the scan's shapes, see keepShapes).
+ * V8's optimised code for the build steps refers weakly to the hidden classes of the objects they
+ * make (Build, patterns, models). When a full GC found none alive (the previous detector
+ * dropped), the classes were collected and that code thrown away ("weak objects"), so the next
+ * build ran unoptimised: about twice the time. Holds no registered data; made at the first real
+ * build, when the lexicon is loaded anyway.
+ */
+let buildShapes: { build: Build; typoFilter: TypoFilter } | null = null;
+
+export function createDetector(registry: Registry, options: DetectorOptions = {}): Detector {
+  const firstNameAlone = options.firstNameAlone ?? true;
+  if (!buildShapes) {
+    const keeper = new Build();
+    for (let ci = 0; ci < SHAPE_CLIENTS.length; ci++) keeper.addClient(SHAPE_CLIENTS[ci]!, ci);
+    buildShapes = { build: keeper, typoFilter: new TypoFilter(1) };
+  }
+  const build = new Build();
+  const all = registry.clients;
+  for (let ci = 0; ci < all.length; ci++) build.addClient(all[ci]!, ci);
+  const { clients, anchors, emails, phones, typoIndex } = build;
+  // Made here, not in Build: the kept build of fictional clients need not hold its 512 KiB.
+  const typoFilter = new TypoFilter();
+  for (const v of typoIndex.keys()) typoFilter.add(v);
 
   // Neighbour indexes and token hashes are made for an anchor key when a text first hits it
   // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
@@ -1225,8 +1271,13 @@ const wordLanguage = new Map<string, number>();
  */
 class TypoFilter {
   private static readonly BITS = 1 << 22;
-  private readonly bits = new Uint32Array(TypoFilter.BITS >>> 5);
+  private readonly bits: Uint32Array;
   private readonly prefix = new Int32Array(64);
+
+  /** `words` is for the kept one of buildShapes only, which is never used. */
+  constructor(words = TypoFilter.BITS >>> 5) {
+    this.bits = new Uint32Array(words);
+  }
 
   add(s: string): void {
     setBit(this.bits, hashKey(s), TypoFilter.BITS);
