@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { PROTECTED_HOSTS } from './src/sites/hosts';
 import { OTHER_SITES_PERMISSION } from './src/sites/other-sites';
 import { zodWithoutEval } from './scripts/zod-without-eval';
+import { compactShadowCss } from './scripts/compact-shadow-css';
 
 
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   vite: () => ({
-    plugins: [preact(), zodWithoutEval()],
+    plugins: [preact(), zodWithoutEval(), compactShadowCss()],
     build: {
       sourcemap: false,
       // Vite's modulepreload polyfill fetch()es <link rel=modulepreload> targets in browsers without
