@@ -380,7 +380,7 @@ class Build {
 const SHAPE_CLIENTS: Client[] = [
   {
     id: 'a', name: 'Jan Pieter van der Berg-de Vries', aliases: ['Japie', 'JP van der Berg'],
-    identifiers: ['jan@example.org', '+31 6 12345678', 'https://www.example.org/in/janvdberg', 'Dorpsstraat 12, Utrecht', 'AB-1234'],
+    identifiers: ['jan@example.org', '+31 6 12345678', 'www.example.org/in/janvdberg', 'Dorpsstraat 12, Utrecht', 'AB-1234'],
     organization: 'Zorgcentrum De Linde', details: ['Utrecht', 'huisarts'],
   },
   { id: 'b', name: 'Jan de Vries', aliases: ['Japie'], identifiers: ['2024/0042'], organization: 'Zorgcentrum De Linde', details: ['Utrecht', 'Bakkerij Oost'] },
