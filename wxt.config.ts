@@ -28,6 +28,12 @@ export default defineConfig({
     // scripting: register the guard on the other sites the coach switches on (src/background/other-sites-scripts.ts).
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting'],
     host_permissions: [...PROTECTED_HOSTS],
+    // The guard (entrypoints/guard.ts, built as guard.js). Editors in frames are guarded too: same-origin
+    // frames, and srcdoc / about:blank frames an app writes its compose into (Outlook's pop-out); each frame
+    // runs its own guard with its own closed overlay.
+    content_scripts: [
+      { matches: [...PROTECTED_HOSTS], js: ['guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: true },
+    ],
     // Any other https site, only when the coach switches it on and the browser has asked them (AI chats etc.).
     // Manifest V2 (Firefox) lists optional hosts among optional_permissions.
     ...(manifestVersion === 3 ? { optional_host_permissions: [OTHER_SITES_PERMISSION] } : { optional_permissions: [OTHER_SITES_PERMISSION] }),

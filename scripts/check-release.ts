@@ -8,7 +8,7 @@
  *   lint       `web-ext lint` on both Firefox builds: fails on errors, prints warnings
  *   network    no network API or absolute URL in any shipped file except the entries of
  *              test/release/network-allowlist.ts (each with its reason)
- *   size       the content script (content-scripts/guard.js, minified, loaded on every protected page) stays
+ *   size       the content script (guard.js, minified, loaded on every protected page) stays
  *              within its budget of 60 KB (60,000 bytes); its size is printed for every build
  *
  *   options: --from DIR        check existing builds in DIR/{chrome-mv3,firefox-mv2,firefox-mv3} (no build)
@@ -38,7 +38,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const EXPECTED_FILE = path.join(ROOT, 'test/release/expected-manifest.json');
 const CHECKS = ['manifest', 'lint', 'network', 'size'] as const;
 /** The content script's budget: it is parsed on every page of the five apps, before they load. */
-const CONTENT_SCRIPT = 'content-scripts/guard.js';
+const CONTENT_SCRIPT = 'guard.js';
 const CONTENT_SCRIPT_BUDGET = 60_000;
 type Check = (typeof CHECKS)[number];
 

@@ -7,8 +7,8 @@
 import { otherSitePatterns } from '../sites/other-sites';
 
 export const OTHER_SITES_SCRIPT_ID = 'discreet-guard-other-sites';
-/** The built guard content script (WXT's output name for entrypoints/guard.content.ts). */
-export const GUARD_SCRIPT_FILE = 'content-scripts/guard.js';
+/** The built guard content script (entrypoints/guard.ts; declared for the five apps in wxt.config.ts). */
+export const GUARD_SCRIPT_FILE = 'guard.js';
 
 export interface PermissionsLike {
   getAll(): Promise<{ origins?: string[] }>;

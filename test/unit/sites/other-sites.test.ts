@@ -84,7 +84,7 @@ describe('registering the guard on the granted sites', () => {
     await syncOtherSiteScripts(permissions, scripting);
     expect(scripting.scripts.get(OTHER_SITES_SCRIPT_ID)).toMatchObject({
       matches: ['https://claude.ai/*'],
-      js: ['content-scripts/guard.js'],
+      js: ['guard.js'],
       runAt: 'document_start',
     });
 

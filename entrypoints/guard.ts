@@ -1,27 +1,20 @@
 /**
- * The guard on every protected app. Runs at document_start so its capture listeners on `window`
- * come before the app's own (see shared/notes/browser-testing.md). Imports only types from
- * src/protocol (no zod) and never the detector: the registry stays in the background.
+ * The guard on every protected app (and on the other sites the coach switched on). Runs at document_start
+ * so its capture listeners on `window` come before the app's own (see shared/notes/browser-testing.md).
+ * Imports only types from src/protocol (no zod) and never the detector: the registry stays in the background.
+ *
+ * Built as a plain script (`guard.js`) and declared as a content script in wxt.config.ts rather than through
+ * WXT's defineContentScript: WXT's content-script runtime (location watcher, startup events a page can hear,
+ * about 3 KB) is not needed, and this script loads on every page of the five apps (60 KB budget).
  */
 import { browser } from 'wxt/browser';
-import { PROTECTED_HOSTS } from '../src/sites/hosts';
 import type { StatusResponse } from '../src/protocol';
 import { Guard } from '../src/guard/guard';
 import { showNotice } from '../src/guard/paused-notice';
 import { frameHostname, isTopFrame } from '../src/guard/editor-discovery';
 import { isEditable, watchDocumentReopen } from '../src/guard/document-reopen';
 
-export default defineContentScript({
-  matches: [...PROTECTED_HOSTS],
-  runAt: 'document_start',
-  // Editors in frames are guarded too: same-origin frames, and srcdoc / about:blank frames an app writes
-  // its compose into (Outlook's pop-out). Each frame runs its own guard with its own closed overlay.
-  allFrames: true,
-  matchAboutBlank: true,
-  // WXT would otherwise window.postMessage "<extension id>:guard:wxt:content-script-started" into every page
-  // and frame: any page script could read Discreet's id from it. (The CustomEvent WXT still dispatches on
-  // document is only heard by a listener that already knows the id.)
-  noScriptStartedPostMessage: true,
+export default defineUnlistedScript({
   async main() {
     const guard = new Guard(frameHostname());
     guard.install(); // synchronous: before any await
