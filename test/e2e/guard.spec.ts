@@ -405,7 +405,21 @@ test('teams (CKEditor 5): Shift+Enter makes a soft break and undo works while a 
 });
 
 /** The underline boxes drawn in the closed overlay, read through the DevTools protocol (the page cannot). */
+/**
+ * The underlines' boxes. The overlay redraws while the text changes, so an underline found in the DOM snapshot
+ * can be gone a moment later: then the snapshot is taken again (a redraw, not a missing mark).
+ */
 async function underlineBoxes(page: Page): Promise<Array<{ x: number; y: number; width: number }>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await underlineBoxesOnce(page);
+    } catch (e) {
+      if (attempt >= 5 || !/Could not find node/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function underlineBoxesOnce(page: Page): Promise<Array<{ x: number; y: number; width: number }>> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });

@@ -223,6 +223,14 @@ test('(d) typing a registered name and an unregistered one of the same length lo
   const { resources: r2, ...b } = unregistered.seen;
   // selectionchange is queued and coalesced by the browser per task, so how many arrive depends on how busy
   // the machine was while typing (a clock, not a DOM fact): compared as "some arrived" only.
+  // A sub-frame's own resize at load follows when the browser first lays the frame out (seen once on a busy
+  // 2-core CI machine), not what was typed in the top document: left out. The top window's resize is compared.
+  for (const k of Object.keys({ ...a.events, ...b.events })) {
+    if (/^frame\d+:resize$/.test(k)) {
+      delete a.events[k];
+      delete b.events[k];
+    }
+  }
   for (const k of Object.keys({ ...a.events, ...b.events })) {
     if (!k.endsWith(':selectionchange')) continue;
     expect(a.events[k] > 0, k).toBe(b.events[k] > 0);
