@@ -240,6 +240,14 @@ export class Guard {
   private onInput(e: Event): void {
     const target = eventTarget(e);
     if (!target) return;
+    // Every keystroke lands here: a known editor is found among the watched ones without asking the adapters
+    // (whose compose-root search walks the ancestors). A rich editor's typing is followed by its MutationObserver.
+    for (const [editor, st] of this.states) {
+      if (editor.isConnected && (editor === target || editor.contains(target))) {
+        if (isField(editor)) st.scheduler.touch();
+        return;
+      }
+    }
     const unit = unitForEditorTarget(this.adapters, target);
     if (unit) {
       const st = this.stateOf(unit);
