@@ -3,13 +3,13 @@
  * inside the vault: when, which app, which kind of channel, which clients, why. Never message text.
  * Export as CSV behind the passphrase, like the plain list export (the file holds client names unencrypted).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { LogRecord } from '../protocol';
 import { api } from './api';
-import { Alert, PassphraseInput, answerError, errorText } from './common';
+import { Alert, errorText } from './common';
 import { appLabel, clientLabelsText, formatDateTime, reasonLabel, situationLabel } from './labels';
 import { t } from './messages';
-import { download } from './security';
+import { PassphraseExport, download } from './security';
 
 /** File name of the log export: the date only, and it says that it is not encrypted. */
 export function logExportFileName(now = new Date()): string {
@@ -88,88 +88,23 @@ export function AccountabilityLog(props: { onLocked: () => void }) {
   );
 }
 
-/**
- * "Exporteren als CSV": a plain warning, the passphrase again (checked by the background through the vault's KDF
- * and throttle), then a download. A wrong passphrase exports nothing.
- */
+/** "Exporteren als CSV": the log names clients outside the encryption, so only with the passphrase again. */
 function LogExport(props: { onLocked: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const titleRef = useRef<HTMLHeadingElement>(null);
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const ids = useId();
-
-  useEffect(() => {
-    if (open) titleRef.current?.focus();
-  }, [open]);
-
-  function close() {
-    setOpen(false);
-    setPassphrase('');
-    setError(null);
-    setTimeout(() => openerRef.current?.focus(), 0);
-  }
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    if (!passphrase || busy) return;
-    setBusy(true);
-    setError(null);
-    setStatus('');
-    const r = await api.exportLogCsv(passphrase);
-    setBusy(false);
-    if (!r.ok) {
-      if (r.error === 'locked') return props.onLocked();
-      if (r.error === 'wrong-passphrase') return setError(answerError(r, t('exportWrongPassphrase')));
-      if (r.error === 'not-available') return setError(t('notAvailable'));
-      return setError(errorText(r.error));
-    }
-    const file = logExportFileName();
-    download(r.text, file, 'text/csv;charset=utf-8');
-    setStatus(t('logExportDone', { file }));
-    close();
-  }
-
   return (
-    <div class="plain-export log-export">
-      {!open && (
-        <button type="button" ref={openerRef} onClick={() => (setStatus(''), setOpen(true))}>
-          {t('logExportOpen')}
-        </button>
-      )}
-      <p role="status" class="saved-status">
-        {status}
-      </p>
-      {open && (
-        <form class="panel" onSubmit={submit} noValidate aria-labelledby={`${ids}-t`}>
-          <h3 id={`${ids}-t`} ref={titleRef} tabIndex={-1}>
-            {t('logExportTitle')}
-          </h3>
-          <p class="alert alert-warning" id={`${ids}-warn`}>
-            {t('logExportWarning')}
-          </p>
-          <PassphraseInput
-            label={t('exportPassphrase')}
-            value={passphrase}
-            onInput={setPassphrase}
-            autoComplete="current-password"
-            invalid={!!error}
-            describedBy={`${ids}-warn`}
-          />
-          {error && <Alert>{error}</Alert>}
-          <div class="actions">
-            <button type="button" onClick={close} disabled={busy}>
-              {t('cancel')}
-            </button>
-            <button type="submit" class="primary" disabled={busy || !passphrase}>
-              {busy ? t('exportChecking') : t('exportSubmit')}
-            </button>
-          </div>
-        </form>
-      )}
-    </div>
+    <PassphraseExport
+      onLocked={props.onLocked}
+      class="plain-export log-export"
+      panel
+      openLabel={t('logExportOpen')}
+      title={t('logExportTitle')}
+      warning={t('logExportWarning')}
+      run={(passphrase) => api.exportLogCsv(passphrase)}
+      errorFor={(code) => (code === 'not-available' ? t('notAvailable') : null)}
+      save={(text) => {
+        const file = logExportFileName();
+        download(text, file, 'text/csv;charset=utf-8');
+        return t('logExportDone', { file });
+      }}
+    />
   );
 }

@@ -2,7 +2,9 @@
  * Backup download, passphrase change, backup restore (messages from src/background/encrypted-vault-session.ts)
  * and the plain (unencrypted) export, which asks the passphrase again after a warning.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Result } from '../protocol';
 import { api } from './api';
 import { Alert, PassphraseInput, answerError, errorText } from './common';
 import { t } from './messages';
@@ -162,12 +164,27 @@ export function RestoreForm(props: { onRestored: () => void; onCancel: () => voi
 }
 
 /**
- * "Onversleutelde lijst exporteren": a warning first, then the passphrase again (checked by the background
- * through the vault's KDF and throttle), then a JSON or CSV download. A wrong passphrase exports nothing.
+ * An export that leaves the encryption: a plain warning, the passphrase again (checked by the background through
+ * the vault's KDF and throttle), then a download. A wrong passphrase exports nothing. Used by the plain list
+ * export below and the accountability log's CSV export (src/ui/accountability-log.tsx).
  */
-export function PlainExport(props: { onLocked: () => void }) {
+export function PassphraseExport(props: {
+  onLocked: () => void;
+  class: string;
+  /** Draw the form as a panel (the log page's style). */
+  panel?: boolean;
+  openLabel: string;
+  title: string;
+  warning: string;
+  /** Extra fields between the warning and the passphrase; `clearError` when a choice changes. */
+  fields?: (clearError: () => void) => ComponentChildren;
+  run: (passphrase: string) => Promise<Result<{ text: string }>>;
+  /** A sentence for an error code this export knows better than errorText, or null. */
+  errorFor?: (code: string) => string | null;
+  /** Saves the text as a file and returns the status line. */
+  save: (text: string) => string;
+}) {
   const [open, setOpen] = useState(false);
-  const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -193,58 +210,36 @@ export function PlainExport(props: { onLocked: () => void }) {
     setBusy(true);
     setError(null);
     setStatus('');
-    const r = await api.exportPlain(passphrase, format);
+    const r = await props.run(passphrase);
     setBusy(false);
     if (!r.ok) {
       if (r.error === 'locked') return props.onLocked();
       if (r.error === 'wrong-passphrase') return setError(answerError(r, t('exportWrongPassphrase')));
-      if (r.error === 'csv-separator-in-value') return setError(t('exportCsvRefused'));
-      return setError(errorText(r.error));
+      return setError(props.errorFor?.(r.error) ?? errorText(r.error));
     }
-    const file = plainExportFileName(format);
-    download(r.text, file, format === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
-    setStatus(t('exportDone', { file }));
+    setStatus(props.save(r.text));
     close();
   }
 
   return (
-    <div class="plain-export">
+    <div class={props.class}>
       {!open && (
         <button type="button" ref={openerRef} onClick={() => (setStatus(''), setOpen(true))}>
-          {t('exportPlainOpen')}
+          {props.openLabel}
         </button>
       )}
       <p role="status" class="saved-status">
         {status}
       </p>
       {open && (
-        <form onSubmit={submit} noValidate aria-labelledby={`${ids}-t`}>
+        <form class={props.panel ? 'panel' : undefined} onSubmit={submit} noValidate aria-labelledby={`${ids}-t`}>
           <h3 id={`${ids}-t`} ref={titleRef} tabIndex={-1}>
-            {t('exportPlainTitle')}
+            {props.title}
           </h3>
           <p class="alert alert-warning" id={`${ids}-warn`}>
-            {t('exportPlainWarning')}
+            {props.warning}
           </p>
-          <fieldset class="choices">
-            <legend>{t('exportFormat')}</legend>
-            {(['json', 'csv'] as const).map((f) => (
-              <div class="choice" key={f}>
-                <input
-                  type="radio"
-                  id={`${ids}-${f}`}
-                  name={`${ids}-format`}
-                  value={f}
-                  checked={format === f}
-                  aria-describedby={`${ids}-${f}-hint`}
-                  onChange={() => (setFormat(f), setError(null))}
-                />
-                <label for={`${ids}-${f}`}>{t(f === 'json' ? 'exportJson' : 'exportCsv')}</label>
-                <span class="hint" id={`${ids}-${f}-hint`}>
-                  {t(f === 'json' ? 'exportJsonHint' : 'exportCsvHint')}
-                </span>
-              </div>
-            ))}
-          </fieldset>
+          {props.fields?.(() => setError(null))}
           <PassphraseInput
             label={t('exportPassphrase')}
             value={passphrase}
@@ -265,5 +260,49 @@ export function PlainExport(props: { onLocked: () => void }) {
         </form>
       )}
     </div>
+  );
+}
+
+/** "Onversleutelde lijst exporteren": the client list as JSON or CSV, after the warning and the passphrase. */
+export function PlainExport(props: { onLocked: () => void }) {
+  const [format, setFormat] = useState<'json' | 'csv'>('json');
+  const ids = useId();
+  return (
+    <PassphraseExport
+      onLocked={props.onLocked}
+      class="plain-export"
+      openLabel={t('exportPlainOpen')}
+      title={t('exportPlainTitle')}
+      warning={t('exportPlainWarning')}
+      fields={(clearError) => (
+        <fieldset class="choices">
+          <legend>{t('exportFormat')}</legend>
+          {(['json', 'csv'] as const).map((f) => (
+            <div class="choice" key={f}>
+              <input
+                type="radio"
+                id={`${ids}-${f}`}
+                name={`${ids}-format`}
+                value={f}
+                checked={format === f}
+                aria-describedby={`${ids}-${f}-hint`}
+                onChange={() => (setFormat(f), clearError())}
+              />
+              <label for={`${ids}-${f}`}>{t(f === 'json' ? 'exportJson' : 'exportCsv')}</label>
+              <span class="hint" id={`${ids}-${f}-hint`}>
+                {t(f === 'json' ? 'exportJsonHint' : 'exportCsvHint')}
+              </span>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      run={(passphrase) => api.exportPlain(passphrase, format)}
+      errorFor={(code) => (code === 'csv-separator-in-value' ? t('exportCsvRefused') : null)}
+      save={(text) => {
+        const file = plainExportFileName(format);
+        download(text, file, format === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+        return t('exportDone', { file });
+      }}
+    />
   );
 }
