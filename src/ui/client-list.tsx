@@ -8,7 +8,7 @@ import type { ClientDraftInput, ClientRecord } from '../protocol';
 import type { Client } from '../registry';
 import { importClients, type ImportPreview } from '../vault/import';
 import { api } from './api';
-import { Alert, ConfirmDialog, UnlockForm, errorText, formatDate } from './common';
+import { Alert, ConfirmDialog, LockedWhileEditing, errorText, formatDate } from './common';
 import { filterAndSort, type SortKey } from './client-search';
 import { ConsentRegister } from './consent-register';
 import { IgnoreRules } from './ignore-rules';
@@ -432,19 +432,15 @@ export function ClientForm(props: {
 
   if (needsUnlock) {
     return (
-      <div class="panel">
-        <Alert kind="warning">{t('lockedWhileEditing')}</Alert>
-        <UnlockForm
-          compact
-          onRestore={props.onRestore}
-          onUnlocked={() => {
-            setNeedsUnlock(false);
-            const draft = pending.current;
-            pending.current = null;
-            if (draft) void save(draft);
-          }}
-        />
-      </div>
+      <LockedWhileEditing
+        onRestore={props.onRestore}
+        onUnlocked={() => {
+          setNeedsUnlock(false);
+          const draft = pending.current;
+          pending.current = null;
+          if (draft) void save(draft);
+        }}
+      />
     );
   }
 

@@ -99,6 +99,16 @@ export function answerError(r: { error: string; waitMs?: number }, text = errorT
 
 type Damage = 'corrupt' | 'unknown-version';
 
+/** The list locked while the coach was typing (e.g. auto-lock): what was typed is kept and saved after unlocking. */
+export function LockedWhileEditing(props: { onUnlocked: () => void; onRestore: () => void }) {
+  return (
+    <div class="panel">
+      <Alert kind="warning">{t('lockedWhileEditing')}</Alert>
+      <UnlockForm compact onRestore={props.onRestore} onUnlocked={props.onUnlocked} />
+    </div>
+  );
+}
+
 /**
  * Unlock form shared by the popup and the options page. Stays locked and says so on a wrong passphrase
  * (with the wait before the next try, once the slow-down applies).

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConsentDraftInput } from '../protocol';
 import { INFORMATION_KINDS, type Consent, type InformationKind } from '../vault/schema';
 import { api } from './api';
-import { Alert, ConfirmDialog, UnlockForm, errorText, formatDate } from './common';
+import { Alert, ConfirmDialog, LockedWhileEditing, errorText, formatDate } from './common';
 import {
   checkConsentForm,
   consentFormFrom,
@@ -242,19 +242,15 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
 
   if (needsUnlock) {
     return (
-      <div class="panel">
-        <Alert kind="warning">{t('lockedWhileEditing')}</Alert>
-        <UnlockForm
-          compact
-          onRestore={props.onRestore}
-          onUnlocked={() => {
-            setNeedsUnlock(false);
-            const draft = pending.current;
-            pending.current = null;
-            if (draft) void save(draft);
-          }}
-        />
-      </div>
+      <LockedWhileEditing
+        onRestore={props.onRestore}
+        onUnlocked={() => {
+          setNeedsUnlock(false);
+          const draft = pending.current;
+          pending.current = null;
+          if (draft) void save(draft);
+        }}
+      />
     );
   }
 
