@@ -14,7 +14,7 @@ async function extensionPage(session: ExtensionSession): Promise<Page> {
 }
 
 /** Sends one message to the background from an extension page (as the options page does) and returns the answer. */
-export async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
+export async function send(session: ExtensionSession, message: unknown): Promise<any> {
   const page = await extensionPage(session);
   try {
     return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
