@@ -10,7 +10,7 @@ import { EXTENSION_DIR } from './support/extension';
 import { dialogOpen, dialogText, expectMarked, marksText, noticeText, sendAnywayByKeyboard, underlineBoxes } from './support/guard-ui';
 import { expect, test } from './support/session';
 import { openApp, type AppHandle, type AppName } from './support/sites';
-import { typeInto, wordBox } from './support/typing';
+import { addUnknownEditor, typeInto, wordBox } from './support/typing';
 import { lockVault, send } from './support/vault';
 
 test.use({
@@ -317,15 +317,7 @@ test('an editor Discreet does not know says so instead of staying silent', async
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   // The app adds a new kind of editor (e.g. after an update).
-  await page.evaluate(() => {
-    const ed = document.createElement('div');
-    ed.contentEditable = 'true';
-    ed.setAttribute('aria-multiline', 'true');
-    ed.id = 'fx-unknown-editor';
-    ed.style.cssText = 'min-height:80px;border:1px solid #ccc';
-    document.body.prepend(ed);
-  });
-  await page.locator('#fx-unknown-editor').click();
+  await page.locator(await addUnknownEditor(page, 'fx-unknown-editor', 'min-height:80px;border:1px solid #ccc')).click();
   await expect.poll(() => noticeText(page)).toContain('kan dit invoerveld niet beschermen');
   // A known editor: the notice goes away.
   await app.surface('compose1').editor.click();

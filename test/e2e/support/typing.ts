@@ -2,7 +2,7 @@
  * What a coach does in an app's editor, with real key events: click into it and type; and where the page
  * itself renders a word of it (the page can measure its own text, so this is no secret).
  */
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import type { AppHandle } from './sites';
 
 /**
@@ -37,4 +37,23 @@ export async function wordBox(editor: Locator, word: string): Promise<WordBox | 
     }
     return null;
   }, word);
+}
+
+/**
+ * The app adds an editor of a kind Discreet does not know (e.g. after an update): a bare multi-line
+ * contenteditable, prepended to the body of `target` (the page or one of its frames). Returns its selector.
+ */
+export async function addUnknownEditor(target: Page | Frame, id: string, css: string): Promise<string> {
+  await target.evaluate(
+    ([id, css]) => {
+      const ed = document.createElement('div');
+      ed.contentEditable = 'true';
+      ed.setAttribute('aria-multiline', 'true');
+      ed.id = id!;
+      ed.style.cssText = css!;
+      document.body.prepend(ed);
+    },
+    [id, css],
+  );
+  return `#${id}`;
 }
