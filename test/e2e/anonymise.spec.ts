@@ -4,46 +4,25 @@
  * (the app's own model sends the placeholders, the rest of the text is untouched, undo brings the original back),
  * the coach reads it through and sends again; "send anyway" sends once and leaves a record without message text.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import type { Page } from '@playwright/test';
+import { DRAFT, DRAFT_CLIENTS, EXPECTED, SECRETS } from './support/clients';
+import { dialogOpen, dialogText, marksText, noticeText } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle, type AppName } from './support/sites';
-import { lockVault, saveConsent, setupVault } from './support/vault';
+import { typeInto } from './support/typing';
+import { lockVault, saveConsent, send } from './support/vault';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'], organization: 'Gemeente Zwolle' },
-    { id: 'c2', name: 'Bram Koster', aliases: ['Brammetje'] },
-    // Teams fixture: the chat is with Anouk de Wit; LinkedIn messaging with Sanne Bakker.
-    { id: 'c4', name: 'Anouk de Wit' },
-    { id: 'c5', name: 'Sanne Bakker' },
-  ],
-};
-
-/** Every registered name, alias, identifier and organisation of the two clients in the message (and their parts). */
-const SECRETS = ['Marieke', 'Verhoeven', 'marieke.verhoeven@example.com', 'Bram', 'Koster', 'Brammetje', 'Gemeente Zwolle', 'Zwolle'];
-
-const DRAFT = 'Gisteren sprak ik Marieke Verhoeven en Bram Koster bij Gemeente Zwolle. Mail marieke.verhoeven@example.com als Bram het goed vindt.';
-const EXPECTED = 'Gisteren sprak ik cliënt A en cliënt B bij [organisatie]. Mail [e-mailadres] als cliënt B het goed vindt.';
-
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
+test.use({
+  registry: {
+    version: 1 as const,
+    clients: [
+      ...DRAFT_CLIENTS,
+      // Teams fixture: the chat is with Anouk de Wit; LinkedIn messaging with Sanne Bakker.
+      { id: 'c4', name: 'Anouk de Wit' },
+      { id: 'c5', name: 'Sanne Bakker' },
+    ],
+  },
 });
-test.afterEach(async () => {
-  await session.close();
-});
-
-const dialogText = (page: Page) => closedShadowText(page, 'discreet-dialog');
-const noticeText = (page: Page) => closedShadowText(page, 'discreet-notice');
-const dialogOpen = (page: Page) => page.evaluate(() => document.querySelector('discreet-dialog') !== null);
-
-async function typeInto(app: AppHandle, surface: string, text: string): Promise<void> {
-  await app.surface(surface).editor.click();
-  await app.page.keyboard.type(text);
-}
 
 /** In the warning: focus starts on "Terug naar bewerken"; the buttons before it are "Toch versturen…", then "Anonimiseren". */
 async function anonymiseByKeyboard(page: Page): Promise<void> {
@@ -72,7 +51,7 @@ const CASES: Case[] = [
 ];
 
 for (const c of CASES) {
-  test(`${c.app} ${c.surface}: Anonymise replaces every mention through the editor, the coach sends again, the app sends only placeholders`, async () => {
+  test(`${c.app} ${c.surface}: Anonymise replaces every mention through the editor, the coach sends again, the app sends only placeholders`, async ({ session }) => {
     const app = await openApp(session.context, c.app);
     const { page } = app;
     await c.prepare?.(app);
@@ -99,7 +78,7 @@ for (const c of CASES) {
   });
 }
 
-test('gmail: the subject is anonymised too, with the same letters as the body; undo restores both', async () => {
+test('gmail: the subject is anonymised too, with the same letters as the body; undo restores both', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   const compose = app.surface('compose1');
@@ -137,7 +116,7 @@ test('gmail: the subject is anonymised too, with the same letters as the body; u
   expect(sent.text).toBe(body);
 });
 
-test('slack (Quill): one undo brings the whole original message back', async () => {
+test('slack (Quill): one undo brings the whole original message back', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeInto(app, 'channel', DRAFT);
@@ -159,7 +138,7 @@ for (const c of [
   { app: 'linkedin-feed' as const, surface: 'post' },
   { app: 'slack' as const, surface: 'channel' },
 ]) {
-  test(`${c.app} ${c.surface}: undo after Anonymise brings the original back (steps counted)`, async () => {
+  test(`${c.app} ${c.surface}: undo after Anonymise brings the original back (steps counted)`, async ({ session }) => {
     const app = await openApp(session.context, c.app);
     const { page } = app;
     await c.prepare?.(app);
@@ -180,7 +159,7 @@ for (const c of [
   });
 }
 
-test('intervision mode: once switched on, Anonymise is the focused default of the next warning for that message', async () => {
+test('intervision mode: once switched on, Anonymise is the focused default of the next warning for that message', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeInto(app, 'channel', 'Casus van Bram Koster');
@@ -211,17 +190,7 @@ async function sendAnywayOther(page: Page, note: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function fromExtensionPage(message: unknown): Promise<any> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
-  } finally {
-    await page.close();
-  }
-}
-
-test('send anyway with reason "other" sends exactly once and records the reason and note, never the text', async () => {
+test('send anyway with reason "other" sends exactly once and records the reason and note, never the text', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   const draft = 'Vraag over Bram Koster en Marieke Verhoeven';
@@ -234,7 +203,7 @@ test('send anyway with reason "other" sends exactly once and records the reason 
   await page.waitForTimeout(300);
   expect((await app.sent()).length).toBe(1);
 
-  const answer = await fromExtensionPage({ type: 'log:list' });
+  const answer = await send(session, { type: 'log:list' });
   expect(answer.ok).toBe(true);
   expect(answer.entries).toHaveLength(1);
   const entry = answer.entries[0];
@@ -247,7 +216,7 @@ test('send anyway with reason "other" sends exactly once and records the reason 
   expect(await noticeText(page)).not.toContain('niet vastleggen');
 });
 
-test('send anyway when the reason cannot be recorded (the vault locked meanwhile): sent exactly once, and the coach is told', async () => {
+test('send anyway when the reason cannot be recorded (the vault locked meanwhile): sent exactly once, and the coach is told', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   const draft = 'Vraag over Bram Koster';
@@ -264,7 +233,7 @@ test('send anyway when the reason cannot be recorded (the vault locked meanwhile
   expect((await app.sent()).length).toBe(1);
 });
 
-test('"false alarm" with "stop warning" ticked: the same words in the same kind of message no longer stop the send', async () => {
+test('"false alarm" with "stop warning" ticked: the same words in the same kind of message no longer stop the send', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   const draft = 'Brammetje kwam langs';
@@ -280,7 +249,7 @@ test('"false alarm" with "stop warning" ticked: the same words in the same kind 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await app.sent()).length).toBe(1);
-  const log = await fromExtensionPage({ type: 'log:list' });
+  const log = await send(session, { type: 'log:list' });
   expect(log.entries[0]).toMatchObject({ reason: 'false-alarm', clientIds: ['c2'] });
 
   await page.bringToFront();
@@ -291,7 +260,7 @@ test('"false alarm" with "stop warning" ticked: the same words in the same kind 
   expect(await dialogOpen(page)).toBe(false);
 });
 
-test('consent shown in words: covered in the mark (not blocking), expired in the warning (still blocking)', async () => {
+test('consent shown in words: covered in the mark (not blocking), expired in the warning (still blocking)', async ({ session }) => {
   await saveConsent(session, {
     clientId: 'c2',
     information: ['name'],
@@ -311,7 +280,7 @@ test('consent shown in words: covered in the mark (not blocking), expired in the
   const { page } = app;
   // compose1 goes to intervisie@example.nl.
   await typeInto(app, 'compose1', 'Verslag over Bram Koster');
-  await expect.poll(() => closedShadowText(page, 'discreet-marks')).toContain('Toestemming van 12 maart 2026 voor intervisieverslag');
+  await expect.poll(() => marksText(page)).toContain('Toestemming van 12 maart 2026 voor intervisieverslag');
   await page.waitForTimeout(400);
   await app.surface('compose1').send.click();
   await expect.poll(async () => (await app.sent()).length).toBe(1); // covered: no warning

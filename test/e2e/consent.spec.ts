@@ -3,15 +3,18 @@
  * employer's HR address lets exactly that e-mail go without a warning; anyone else among the recipients,
  * or a consent that has ended, still stops the send.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import { dialogOpen, dialogText, expectMarked } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle } from './support/sites';
-import { saveConsent, send, setupVault } from './support/vault';
+import { typeInto } from './support/typing';
+import { saveConsent, send } from './support/vault';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [{ id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'], organization: 'Gemeente Zwolle' }],
-};
+test.use({
+  registry: {
+    version: 1 as const,
+    clients: [{ id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'], organization: 'Gemeente Zwolle' }],
+  },
+});
 const HR = 'hr@gemeente-zwolle.nl';
 // The name last: the caret stays in the mention, so its tooltip (read through the closed shadow root) shows.
 const DRAFT = 'Voortgangsrapport van dit kwartaal over Marieke Verhoeven';
@@ -33,21 +36,8 @@ const consent = (validUntil: string) => ({
   validUntil,
 });
 
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
-
-const dialogOpen = (page: Page) => page.evaluate(() => document.querySelector('discreet-dialog') !== null);
-
 /** compose1 starts addressed to intervisie@example.nl: replace that with `to` (and add `cc`), then type the draft. */
 async function compose(app: AppHandle, to: string, cc?: string): Promise<void> {
-  const { page } = app;
   const root = app.surface('compose1').root;
   await root.locator('.anm[name=to] [aria-label="Remove intervisie@example.nl"]').click();
   await app.surface('compose1').recipientInput!.fill(to);
@@ -57,12 +47,11 @@ async function compose(app: AppHandle, to: string, cc?: string): Promise<void> {
     await root.locator('.anm[name=cc] input').press('Enter');
   }
   await expect(app.surface('compose1').recipients!).toHaveCount(cc ? 2 : 1);
-  await app.surface('compose1').editor.click();
-  await page.keyboard.type(DRAFT);
-  await expect.poll(() => closedShadowText(page, 'discreet-marks'), { timeout: 5000 }).toContain('Marieke Verhoeven');
+  await typeInto(app, 'compose1', DRAFT);
+  await expectMarked(app.page, 'Marieke Verhoeven');
 }
 
-test('a valid consent for the HR address: the report to that address alone goes out once, without a warning', async () => {
+test('a valid consent for the HR address: the report to that address alone goes out once, without a warning', async ({ session }) => {
   await saveConsent(session, consent(day(90)));
   const app = await openApp(session.context, 'gmail');
   await compose(app, HR);
@@ -74,34 +63,34 @@ test('a valid consent for the HR address: the report to that address alone goes 
   expect((await app.sent()).length).toBe(1);
 });
 
-test('the same report to another address at the same employer is stopped', async () => {
+test('the same report to another address at the same employer is stopped', async ({ session }) => {
   await saveConsent(session, consent(day(90)));
   const app = await openApp(session.context, 'gmail');
   await compose(app, 'teamleider@gemeente-zwolle.nl');
   await app.surface('compose1').send.click();
-  await expect.poll(() => closedShadowText(app.page, 'discreet-dialog')).toContain('Marieke Verhoeven');
+  await expect.poll(() => dialogText(app.page)).toContain('Marieke Verhoeven');
   expect(await app.sent()).toEqual([]);
 });
 
-test('the same report with a colleague in Cc is stopped', async () => {
+test('the same report with a colleague in Cc is stopped', async ({ session }) => {
   await saveConsent(session, consent(day(90)));
   const app = await openApp(session.context, 'gmail');
   await compose(app, HR, 'collega@praktijk.nl');
   await app.page.keyboard.press('Control+Enter');
-  await expect.poll(() => closedShadowText(app.page, 'discreet-dialog')).toContain('Marieke Verhoeven');
+  await expect.poll(() => dialogText(app.page)).toContain('Marieke Verhoeven');
   expect(await app.sent()).toEqual([]);
 });
 
-test('a consent that ended yesterday no longer lets the report go', async () => {
+test('a consent that ended yesterday no longer lets the report go', async ({ session }) => {
   await saveConsent(session, consent(day(-1)));
   const app = await openApp(session.context, 'gmail');
   await compose(app, HR);
   await app.surface('compose1').send.click();
-  await expect.poll(() => closedShadowText(app.page, 'discreet-dialog')).toContain('Marieke Verhoeven');
+  await expect.poll(() => dialogText(app.page)).toContain('Marieke Verhoeven');
   expect(await app.sent()).toEqual([]);
 });
 
-test('the accountability log through the real background: stored encrypted, listed with names, exported only with the passphrase', async () => {
+test('the accountability log through the real background: stored encrypted, listed with names, exported only with the passphrase', async ({ session }) => {
   const logged = (await send(session, { type: 'log:send-anyway', app: 'gmail', situation: 'third-party', clientIds: ['c1'], reason: 'other', note: 'Op verzoek van de cliënt' })) as any;
   expect(logged).toMatchObject({ ok: true });
   expect(await send(session, { type: 'log:send-anyway', app: 'gmail', situation: 'third-party', clientIds: ['c1'], reason: 'other' })).toEqual({ ok: false, error: 'note-required' });

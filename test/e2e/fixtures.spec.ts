@@ -8,6 +8,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionSession } from './support/extension';
 import { APPS, openApp, type AppHandle, type AppName, type Sent } from './support/sites';
+import { typeInto } from './support/typing';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -18,13 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await session?.close();
 });
-
-/** Clicks into the editor and types with the real keyboard. */
-async function typeInto(app: AppHandle, surface: string, text: string): Promise<void> {
-  await app.surface(surface).editor.click();
-  await app.page.keyboard.type(text);
-  await expect.poll(() => app.editorText(surface)).toBe(text);
-}
 
 /** Waits until exactly `count` messages are recorded, and stays there a moment (no duplicates). */
 async function expectSentCount(app: AppHandle, count: number): Promise<Sent[]> {
@@ -84,7 +78,7 @@ async function checkSendPaths(app: AppHandle, paths: Partial<Record<string, Send
     const how: SendPath[] = paths[surface] ?? (app.sendKey(surface) ? ['click', 'key'] : ['click']);
     for (const [i, path] of how.entries()) {
       const text = `Afspraak ${surface} ${i + 1}: donderdag om 10.00 uur, oké?`;
-      await typeInto(app, surface, text);
+      await typeInto(app, surface, text, { waitForModel: true });
       await sendVia(app, surface, path);
       const sent = await expectSentCount(app, ++count);
       expect(sent.at(-1), `${app.app}/${surface} via ${path}`).toMatchObject({ surface, text });
@@ -125,7 +119,7 @@ async function checkEnterIsNewline(app: AppHandle, surface: string): Promise<voi
 /** Ctrl+Z undoes typing in the editor's model (and Ctrl+Shift+Z redoes it), without sending. */
 async function checkUndo(app: AppHandle, surface: string): Promise<void> {
   const before = (await app.sent()).length;
-  await typeInto(app, surface, 'eerste deel');
+  await typeInto(app, surface, 'eerste deel', { waitForModel: true });
   await app.page.waitForTimeout(1100); // past Quill's undo grouping delay (1 s)
   await app.surface(surface).editor.click(); // breaks CKEditor/TipTap typing batches too
   await app.page.keyboard.press('End');
@@ -176,7 +170,7 @@ test('gmail: two docked composes and an inline reply; click, Enter/Space on Send
   expect(sent[7]).toMatchObject({ subject: 'Re: vervolgafspraak', to: ['p.jansen@example.org'] });
 
   // Ctrl+Enter sends from anywhere in the compose, e.g. the subject line.
-  await typeInto(app, 'compose1', 'Vanuit het onderwerp verstuurd');
+  await typeInto(app, 'compose1', 'Vanuit het onderwerp verstuurd', { waitForModel: true });
   await app.surface('compose1').subject!.click();
   await app.page.keyboard.type('Planning');
   await app.page.keyboard.press('Control+Enter');

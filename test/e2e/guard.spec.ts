@@ -4,63 +4,30 @@
  * while it is there and the warning names the client; going back keeps the draft exactly; "send anyway"
  * sends once, unchanged; a message without clients sends once with no dialog; the editor keeps working.
  */
-import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { closedShadowText, EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './support/extension';
+import { EXTENSION_DIR } from './support/extension';
+import { dialogOpen, dialogText, expectMarked, marksText, noticeText, sendAnywayByKeyboard, underlineBoxes } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle, type AppName } from './support/sites';
-import { lockVault, setupVault } from './support/vault';
+import { addUnknownEditor, typeInto, wordBox } from './support/typing';
+import { lockVault, send } from './support/vault';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'] },
-    { id: 'c2', name: 'Bram Koster' },
-    // Gmail fixture: compose2 and the reply go to p.jansen@example.org only.
-    { id: 'c3', name: 'Pieter Jansen', identifiers: ['p.jansen@example.org'] },
-    // Teams fixture: the chat is with Anouk de Wit.
-    { id: 'c4', name: 'Anouk de Wit' },
-    // LinkedIn messaging fixture: the conversation is with Sanne Bakker.
-    { id: 'c5', name: 'Sanne Bakker' },
-  ],
-};
-
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
+test.use({
+  registry: {
+    version: 1 as const,
+    clients: [
+      { id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'] },
+      { id: 'c2', name: 'Bram Koster' },
+      // Gmail fixture: compose2 and the reply go to p.jansen@example.org only.
+      { id: 'c3', name: 'Pieter Jansen', identifiers: ['p.jansen@example.org'] },
+      // Teams fixture: the chat is with Anouk de Wit.
+      { id: 'c4', name: 'Anouk de Wit' },
+      // LinkedIn messaging fixture: the conversation is with Sanne Bakker.
+      { id: 'c5', name: 'Sanne Bakker' },
+    ],
+  },
 });
-test.afterEach(async () => {
-  await session.close();
-});
-
-const marksText = (page: Page) => closedShadowText(page, 'discreet-marks');
-const dialogText = (page: Page) => closedShadowText(page, 'discreet-dialog');
-
-async function dialogOpen(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.querySelector('discreet-dialog') !== null);
-}
-
-/** Types into a surface's editor like a person (real key events). */
-async function typeInto(app: AppHandle, surface: string, text: string): Promise<void> {
-  await app.surface(surface).editor.click();
-  await app.page.keyboard.type(text);
-}
-
-/** The caret ends inside the mention, so its tooltip (client name) shows: that is how marks are read here. */
-async function expectMarked(page: Page, label: string): Promise<void> {
-  await expect.poll(() => marksText(page), { timeout: 5000 }).toContain(label);
-}
-
-/** Dialog: Back is focused first; Shift+Tab reaches "Send anyway"; pick the first reason; confirm. */
-async function sendAnywayByKeyboard(page: Page): Promise<void> {
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Space'); // "the client gave consent"
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-}
 
 interface Case {
   app: AppName;
@@ -88,7 +55,7 @@ const CASES: Case[] = [
 
 for (const c of CASES) {
   test.describe(`${c.app} ${c.surface}`, () => {
-    test('a client mention is marked, every send path is stopped, Escape keeps the draft, send anyway sends once unchanged', async () => {
+    test('a client mention is marked, every send path is stopped, Escape keeps the draft, send anyway sends once unchanged', async ({ session }) => {
       const app = await openApp(session.context, c.app);
       const { page } = app;
       await c.prepare?.(app);
@@ -131,7 +98,7 @@ for (const c of CASES) {
       expect((await app.sent()).length).toBe(1);
     });
 
-    test('a message without client mentions sends exactly once with no dialog, even right after typing', async () => {
+    test('a message without client mentions sends exactly once with no dialog, even right after typing', async ({ session }) => {
       const app = await openApp(session.context, c.app);
       const { page } = app;
       await c.prepare?.(app);
@@ -149,7 +116,7 @@ for (const c of CASES) {
   });
 }
 
-test('gmail: the editor HTML is untouched by marks; Shift+Enter still makes a new line; undo still works', async () => {
+test('gmail: the editor HTML is untouched by marks; Shift+Enter still makes a new line; undo still works', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   const editor = app.surface('compose1').editor;
@@ -181,7 +148,7 @@ test('gmail: the editor HTML is untouched by marks; Shift+Enter still makes a ne
   expect(await app.editorText('compose1')).not.toBe('Hallo Marieke Verhoeven\ntweede regel');
 });
 
-test('slack: Shift+Enter makes a new line and undo works while a mention is marked', async () => {
+test('slack: Shift+Enter makes a new line and undo works while a mention is marked', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeInto(app, 'channel', 'Vraag over Marieke Verhoeven');
@@ -195,7 +162,7 @@ test('slack: Shift+Enter makes a new line and undo works while a mention is mark
   await expect.poll(() => app.editorText('channel')).not.toBe('Vraag over Marieke Verhoeven\nen nog iets');
 });
 
-test('gmail: an e-mail only to the client themself is not blocked for that client', async () => {
+test('gmail: an e-mail only to the client themself is not blocked for that client', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   // compose2 goes to p.jansen@example.org only: Pieter Jansen's own address.
@@ -210,7 +177,7 @@ test('gmail: an e-mail only to the client themself is not blocked for that clien
   expect((await app.sent())[0]!.text).toBe('Beste Pieter Jansen, tot donderdag.');
 });
 
-test('gmail: mentioning another client in an e-mail to a client still blocks, and the dialog says which', async () => {
+test('gmail: mentioning another client in an e-mail to a client still blocks, and the dialog says which', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await typeInto(app, 'compose2', 'Beste Pieter Jansen, groet ook Bram Koster');
@@ -224,7 +191,7 @@ test('gmail: mentioning another client in an e-mail to a client still blocks, an
   expect(await app.sent()).toEqual([]);
 });
 
-test('teams: a chat with the client themself is not blocked for that client', async () => {
+test('teams: a chat with the client themself is not blocked for that client', async ({ session }) => {
   const app = await openApp(session.context, 'teams');
   const { page } = app;
   await typeInto(app, 'chat', 'Hoi Anouk de Wit, tot morgen');
@@ -234,7 +201,7 @@ test('teams: a chat with the client themself is not blocked for that client', as
   expect(await dialogOpen(page)).toBe(false);
 });
 
-test('the page cannot find the registered name anywhere it can reach while marks and dialog are shown', async () => {
+test('the page cannot find the registered name anywhere it can reach while marks and dialog are shown', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   // Only the first name is typed; the registered surname and the other clients must stay unknown to the page.
@@ -269,7 +236,7 @@ test('the page cannot find the registered name anywhere it can reach while marks
   expect(leaks).toEqual([]);
 });
 
-test('locked vault: the send is stopped and the dialog offers to unlock', async () => {
+test('locked vault: the send is stopped and the dialog offers to unlock', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await lockVault(session);
@@ -278,7 +245,7 @@ test('locked vault: the send is stopped and the dialog offers to unlock', async 
   await expect.poll(() => dialogText(page)).toMatch(/vergrendeld/);
   expect(await dialogText(page)).toMatch(/Ontgrendelen/);
   expect(await app.sent()).toEqual([]);
-  await expect.poll(() => closedShadowText(page, 'discreet-notice')).toMatch(/ontgrendel/i);
+  await expect.poll(() => noticeText(page)).toMatch(/ontgrendel/i);
   await page.keyboard.press('Escape');
   await expect.poll(() => dialogOpen(page)).toBe(false);
   expect(await app.editorText('channel')).toBe('Gewoon een berichtje');
@@ -293,7 +260,7 @@ test('locked vault: the send is stopped and the dialog offers to unlock', async 
   expect(await app.sent()).toEqual([]);
 });
 
-test('a page script cannot press "send anyway" or make the dialog go away', async () => {
+test('a page script cannot press "send anyway" or make the dialog go away', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeInto(app, 'channel', 'Update over Bram Koster');
@@ -309,10 +276,10 @@ test('a page script cannot press "send anyway" or make the dialog go away', asyn
   await page.waitForTimeout(300);
   expect(await dialogOpen(page)).toBe(true);
   expect(await app.sent()).toEqual([]);
-  expect(await closedShadowText(page, 'discreet-dialog')).toContain('Bram Koster');
+  expect(await dialogText(page)).toContain('Bram Koster');
 });
 
-test('a page cannot use the guard as an oracle: a script planting a name and sending gets no reaction', async () => {
+test('a page cannot use the guard as an oracle: a script planting a name and sending gets no reaction', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await page.waitForTimeout(1200); // no user gesture just before
@@ -330,7 +297,7 @@ test('a page cannot use the guard as an oracle: a script planting a name and sen
   expect(probe).toEqual({ reachedApp: true, notCancelled: true, dialog: false });
 });
 
-test('a pasted mention is caught even when sent at once', async () => {
+test('a pasted mention is caught even when sent at once', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await app.surface('channel').editor.click();
@@ -346,26 +313,18 @@ test('a pasted mention is caught even when sent at once', async () => {
   expect(await app.sent()).toEqual([]);
 });
 
-test('an editor Discreet does not know says so instead of staying silent', async () => {
+test('an editor Discreet does not know says so instead of staying silent', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   // The app adds a new kind of editor (e.g. after an update).
-  await page.evaluate(() => {
-    const ed = document.createElement('div');
-    ed.contentEditable = 'true';
-    ed.setAttribute('aria-multiline', 'true');
-    ed.id = 'fx-unknown-editor';
-    ed.style.cssText = 'min-height:80px;border:1px solid #ccc';
-    document.body.prepend(ed);
-  });
-  await page.locator('#fx-unknown-editor').click();
-  await expect.poll(() => closedShadowText(page, 'discreet-notice')).toContain('kan dit invoerveld niet beschermen');
+  await page.locator(await addUnknownEditor(page, 'fx-unknown-editor', 'min-height:80px;border:1px solid #ccc')).click();
+  await expect.poll(() => noticeText(page)).toContain('kan dit invoerveld niet beschermen');
   // A known editor: the notice goes away.
   await app.surface('compose1').editor.click();
-  await expect.poll(() => closedShadowText(page, 'discreet-notice')).not.toContain('kan dit invoerveld niet beschermen');
+  await expect.poll(() => noticeText(page)).not.toContain('kan dit invoerveld niet beschermen');
 });
 
-test('gmail: a client in the subject blocks too, and the dialog says it is in the subject', async () => {
+test('gmail: a client in the subject blocks too, and the dialog says it is in the subject', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await app.surface('compose1').subject!.fill('Verslag Bram Koster');
@@ -376,7 +335,7 @@ test('gmail: a client in the subject blocks too, and the dialog says it is in th
   expect(await app.sent()).toEqual([]);
 });
 
-test('gmail: a mention in one compose window does not hold up another', async () => {
+test('gmail: a mention in one compose window does not hold up another', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await typeInto(app, 'compose1', 'Over Marieke Verhoeven');
@@ -390,7 +349,7 @@ test('gmail: a mention in one compose window does not hold up another', async ()
   expect(await app.editorText('compose1')).toBe('Over Marieke Verhoeven');
 });
 
-test('teams (CKEditor 5): Shift+Enter makes a soft break and undo works while a mention is marked', async () => {
+test('teams (CKEditor 5): Shift+Enter makes a soft break and undo works while a mention is marked', async ({ session }) => {
   const app = await openApp(session.context, 'teams');
   const { page } = app;
   await typeInto(app, 'chat', 'Vraag over Bram Koster');
@@ -404,75 +363,14 @@ test('teams (CKEditor 5): Shift+Enter makes a soft break and undo works while a 
   await expect.poll(() => app.editorText('chat')).not.toBe('Vraag over Bram Koster\nen nog iets');
 });
 
-/** The underline boxes drawn in the closed overlay, read through the DevTools protocol (the page cannot). */
-/**
- * The underlines' boxes. The overlay redraws while the text changes, so an underline found in the DOM snapshot
- * can be gone a moment later: then the snapshot is taken again (a redraw, not a missing mark).
- */
-async function underlineBoxes(page: Page): Promise<Array<{ x: number; y: number; width: number }>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await underlineBoxesOnce(page);
-    } catch (e) {
-      if (attempt >= 5 || !/Could not find node/.test(String(e))) throw e;
-    }
-  }
-}
-
-async function underlineBoxesOnce(page: Page): Promise<Array<{ x: number; y: number; width: number }>> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const ids: number[] = [];
-    const walk = (node: any, inside: boolean) => {
-      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
-      const cls = (node.attributes ?? []).reduce((acc: string, v: string, i: number, a: string[]) => (v === 'class' ? a[i + 1]! : acc), '');
-      if (within && node.nodeName === 'DIV' && /^m( ok)?$/.test(cls)) ids.push(node.nodeId);
-      for (const c of node.children ?? []) walk(c, within);
-      for (const s of node.shadowRoots ?? []) walk(s, within);
-    };
-    walk(root, false);
-    const out = [];
-    for (const nodeId of ids) {
-      const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
-      const [x, y, x2] = model.border;
-      out.push({ x: x!, y: y!, width: x2! - x! });
-    }
-    return out;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Where the page itself renders a word in the editor (the page can measure its own text). */
-async function wordBox(page: Page, editorSelector: string, word: string) {
-  return page.evaluate(
-    ([sel, w]) => {
-      const ed = document.querySelector(sel!)!;
-      const walker = document.createTreeWalker(ed, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(w!);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + w!.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.left, bottom: b.bottom, width: b.width };
-      }
-      return null;
-    },
-    [editorSelector, word],
-  );
-}
-
-test('the underline sits under the name and follows typing before it and scrolling', async () => {
+test('the underline sits under the name and follows typing before it and scrolling', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   const sel = '[data-fx-surface=compose1] [g_editable=true]';
   await typeInto(app, 'compose1', 'Over Bram Koster');
   await expectMarked(page, 'Bram Koster');
   const near = async () => {
-    const word = (await wordBox(page, sel, 'Bram Koster'))!;
+    const word = (await wordBox(page.locator(sel).first(), 'Bram Koster'))!;
     const boxes = await underlineBoxes(page);
     return boxes.some((b) => Math.abs(b.x - word.x) < 2 && Math.abs(b.width - word.width) < 2 && Math.abs(b.y - word.bottom) < 4);
   };
@@ -493,14 +391,14 @@ test('the underline sits under the name and follows typing before it and scrolli
   await expect.poll(async () => (await underlineBoxes(page)).length).toBe(0);
 });
 
-test('hovering a mention shows who it is; moving away hides it', async () => {
+test('hovering a mention shows who it is; moving away hides it', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeInto(app, 'channel', 'Over Bram Koster gesproken');
   await expect.poll(async () => (await underlineBoxes(page)).length).toBeGreaterThan(0);
   // The caret is outside the mention: no tooltip yet.
   expect(await marksText(page)).not.toContain('Bram Koster');
-  const word = (await wordBox(page, '.p-view_contents--primary .ql-editor', 'Bram Koster'))!;
+  const word = (await wordBox(page.locator('.p-view_contents--primary .ql-editor').first(), 'Bram Koster'))!;
   await page.mouse.move(word.x + word.width / 2, word.bottom - 4);
   await expect.poll(() => marksText(page)).toContain('Cliënt: Bram Koster');
   await page.mouse.move(5, 5);
@@ -519,7 +417,7 @@ for (const c of [
   { app: 'outlook' as const, surface: 'compose', text: 'Beste Pieter Jansen, tot donderdag.', send: 'Control+Enter' },
   { app: 'linkedin-messaging' as const, surface: 'message', text: 'Hoi Sanne Bakker, tot donderdag.', send: 'Enter' },
 ]) {
-  test(`${c.app}: a message only to the client themself is not blocked for that client`, async () => {
+  test(`${c.app}: a message only to the client themself is not blocked for that client`, async ({ session }) => {
     const app = await openApp(session.context, c.app);
     const { page } = app;
     await typeInto(app, c.surface, c.text);
@@ -531,7 +429,7 @@ for (const c of [
   });
 }
 
-test('gmail: adding a colleague to an e-mail to the client makes the client mention block again', async () => {
+test('gmail: adding a colleague to an e-mail to the client makes the client mention block again', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await typeInto(app, 'compose2', 'Beste Pieter Jansen, tot donderdag.');
@@ -543,21 +441,10 @@ test('gmail: adding a colleague to an e-mail to the client makes the client ment
   expect(await app.sent()).toEqual([]);
 });
 
-/** Sends a page request from an extension page (the only context allowed to change settings). */
-async function fromOptionsPage(message: unknown): Promise<any> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
-  } finally {
-    await page.close();
-  }
-}
-
-test('the coach’s settings reach the guard: protection off for Slack lets the send through; English when chosen', async () => {
-  const got = await fromOptionsPage({ type: 'settings:get' });
+test('the coach’s settings reach the guard: protection off for Slack lets the send through; English when chosen', async ({ session }) => {
+  const got = await send(session, { type: 'settings:get' });
   expect(got.ok).toBe(true);
-  const saved = await fromOptionsPage({
+  const saved = await send(session, {
     type: 'settings:save',
     settings: { ...got.settings, language: 'en', protectedSites: { ...got.settings.protectedSites, slack: false } },
   });

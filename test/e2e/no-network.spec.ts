@@ -13,8 +13,11 @@
  * requests are recorded here and must be zero too.
  */
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import { launchWithExtension, watchServiceWorker, type ExtensionSession } from './support/extension';
+import { sendFromPage as send } from './support/extension-pages';
+import { dialogText, expectMarked } from './support/guard-ui';
 import { APPS, openApp, type AppName } from './support/sites';
+import { typeInto } from './support/typing';
 
 const PASSPHRASE = 'lantaarn-wolkenkrabber-97-oever';
 const REGISTRY = {
@@ -105,8 +108,6 @@ async function openRecordedExtensionPage(session: ExtensionSession, file: string
   return page;
 }
 
-const send = (page: Page, message: unknown): Promise<any> => page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
-
 test('no extension context makes a request outside chrome-extension:// during a whole session', async () => {
   test.setTimeout(120_000);
   const session = await launchWithExtension();
@@ -144,11 +145,10 @@ test('no extension context makes a request outside chrome-extension:// during a 
         if (hit && /BLOCKED_BY_CLIENT|ERR_FAILED|ABORTED/i.test(r.failure()?.errorText ?? '')) hit.aborted = true;
       });
       const app = await openApp(session.context, name, { page });
-      await app.surface(surface).editor.click();
-      await app.page.keyboard.type('Even overleggen over Marieke Verhoeven, mail naar marieke.verhoeven@example.com');
-      await expect.poll(() => closedShadowText(app.page, 'discreet-marks'), { timeout: 10_000 }).toContain('Marieke Verhoeven');
+      await typeInto(app, surface, 'Even overleggen over Marieke Verhoeven, mail naar marieke.verhoeven@example.com');
+      await expectMarked(app.page, 'Marieke Verhoeven', { timeout: 10_000 });
       await app.surface(surface).send.click();
-      await expect.poll(() => closedShadowText(app.page, 'discreet-dialog'), { timeout: 10_000 }).toContain('Marieke Verhoeven');
+      await expect.poll(() => dialogText(app.page), { timeout: 10_000 }).toContain('Marieke Verhoeven');
       await app.page.keyboard.press('Escape');
       expect(await app.sent()).toEqual([]);
     }
@@ -162,18 +162,11 @@ test('no extension context makes a request outside chrome-extension:// during a 
     await popup.waitForLoadState('load');
 
     // MV3 stops an idle worker; a fresh one must stay quiet too, from its first line.
-    const control = await session.context.newCDPSession(options);
-    const statuses: string[] = [];
-    control.on('ServiceWorker.workerVersionUpdated', (e: any) => {
-      for (const v of e.versions) if (String(v.scriptURL).endsWith('/background.js')) statuses.push(v.runningStatus);
-    });
-    await control.send('ServiceWorker.enable');
-    await expect.poll(() => statuses.at(-1)).toBe('running');
-    await control.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    const worker = await watchServiceWorker(options);
+    await worker.stop();
     expect(await send(popup, { type: 'status' })).toMatchObject({ locked: false }); // wakes a new worker
-    await expect.poll(() => statuses.at(-1)).toBe('running');
-    await control.detach();
+    await expect.poll(() => worker.statuses.at(-1)).toBe('running');
+    await worker.detach();
 
     // Positive control: the recorder does see the (new) worker's requests: its own manifest here.
     await workers.evaluateInLatestWorker(`fetch(chrome.runtime.getURL('manifest.json')).then((r) => r.status)`);

@@ -7,26 +7,18 @@
  * "site access" controls call). Chromium then answers Discreet's own permissions.request() without a prompt, so
  * the preset button, the request and the registration below are Discreet's real code path.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import type { Page } from '@playwright/test';
+import type { ExtensionSession } from './support/extension';
+import { dialogText, expectMarked, guardPresent } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle } from './support/sites';
-import { setupVault } from './support/vault';
+import { typeInto } from './support/typing';
 
-const REGISTRY = { version: 1 as const, clients: [{ id: 'c1', name: 'Marieke Verhoeven' }] };
+test.use({ registry: { version: 1 as const, clients: [{ id: 'c1', name: 'Marieke Verhoeven' }] } });
 const CHATGPT = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
 
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
-
 /** The coach's answer "Allow" for these sites, given through chrome://extensions. */
-async function allowInBrowser(patterns: string[]): Promise<void> {
+async function allowInBrowser(session: ExtensionSession, patterns: string[]): Promise<void> {
   const page = await session.context.newPage();
   try {
     await page.goto('chrome://extensions');
@@ -38,7 +30,7 @@ async function allowInBrowser(patterns: string[]): Promise<void> {
   }
 }
 
-async function openSettings(): Promise<Page> {
+async function openSettings(session: ExtensionSession): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html#settings`);
   await page.getByRole('heading', { name: 'Andere sites' }).waitFor();
@@ -46,17 +38,12 @@ async function openSettings(): Promise<Page> {
 }
 
 async function typeClientAndSend(app: AppHandle): Promise<void> {
-  await app.surface('prompt').editor.click();
-  await app.page.keyboard.type('Hoe help ik Marieke Verhoeven verder?');
+  await typeInto(app, 'prompt', 'Hoe help ik Marieke Verhoeven verder?');
   await app.page.waitForTimeout(600); // the guard's pause before a scan, and then some
   await app.page.keyboard.press('Enter');
 }
 
-async function guardPresent(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.querySelector('discreet-marks') !== null);
-}
-
-test('an AI chat is guarded only after the coach switches it on, and no longer after switching it off', async () => {
+test('an AI chat is guarded only after the coach switches it on, and no longer after switching it off', async ({ session }) => {
   // Off by default: no guard on chatgpt.com, the prompt goes out as typed.
   let chat = await openApp(session.context, 'chatbot');
   await typeClientAndSend(chat);
@@ -64,8 +51,8 @@ test('an AI chat is guarded only after the coach switches it on, and no longer a
   expect(await guardPresent(chat.page)).toBe(false);
   await chat.page.close();
 
-  await allowInBrowser(CHATGPT);
-  const settings = await openSettings();
+  await allowInBrowser(session, CHATGPT);
+  const settings = await openSettings(session);
   await expect(settings.getByText('ChatGPT: wordt niet bewaakt')).toBeVisible();
   await settings.getByRole('button', { name: 'ChatGPT bewaken' }).click();
   await expect(settings.getByText('ChatGPT wordt nu bewaakt. Herlaad open tabbladen van deze site.')).toBeVisible();
@@ -73,11 +60,10 @@ test('an AI chat is guarded only after the coach switches it on, and no longer a
 
   // Now guarded: the name is marked while typing and Enter is stopped with the warning.
   chat = await openApp(session.context, 'chatbot');
-  await chat.surface('prompt').editor.click();
-  await chat.page.keyboard.type('Hoe help ik Marieke Verhoeven'); // the caret ends in the mention: its tooltip shows
-  await expect.poll(() => closedShadowText(chat.page, 'discreet-marks'), { timeout: 5000 }).toContain('Marieke Verhoeven');
+  await typeInto(chat, 'prompt', 'Hoe help ik Marieke Verhoeven'); // the caret ends in the mention: its tooltip shows
+  await expectMarked(chat.page, 'Marieke Verhoeven');
   await chat.page.keyboard.press('Enter');
-  await expect.poll(() => closedShadowText(chat.page, 'discreet-dialog'), { timeout: 5000 }).toContain('Marieke Verhoeven');
+  await expect.poll(() => dialogText(chat.page), { timeout: 5000 }).toContain('Marieke Verhoeven');
   expect(await chat.sent()).toHaveLength(0);
   await chat.page.close();
 
@@ -92,8 +78,8 @@ test('an AI chat is guarded only after the coach switches it on, and no longer a
   expect(await guardPresent(chat.page)).toBe(false);
 });
 
-test('a site the coach types is checked before the browser is asked', async () => {
-  const settings = await openSettings();
+test('a site the coach types is checked before the browser is asked', async ({ session }) => {
+  const settings = await openSettings(session);
   const field = settings.getByLabel('Andere site bewaken');
   for (const [input, message] of [
     ['http://forum.voorbeeld.nl', 'Discreet bewaakt alleen beveiligde sites (https).'],

@@ -5,58 +5,22 @@
  * under the name as the coach sees it, and the send is stopped (or, when Discreet cannot check, it says so
  * and still asks before sending; never a silent pass).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import type { Page } from '@playwright/test';
+import { dialogOpen, dialogText, underlineBoxes } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle } from './support/sites';
-import { setupVault } from './support/vault';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven' },
-    { id: 'c2', name: 'Bram Koster' },
-  ],
-};
-
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
+test.use({
+  registry: {
+    version: 1 as const,
+    clients: [
+      { id: 'c1', name: 'Marieke Verhoeven' },
+      { id: 'c2', name: 'Bram Koster' },
+    ],
+  },
 });
 
-const dialogText = (page: Page) => closedShadowText(page, 'discreet-dialog');
-const dialogOpen = (page: Page) => page.evaluate(() => document.querySelector('discreet-dialog') !== null);
 const EDITOR = '[data-fx-surface=compose1] [g_editable=true]';
-
-/** The underline boxes drawn in the closed overlay, read through the DevTools protocol (the page cannot). */
-async function underlineBoxes(page: Page): Promise<Array<{ x: number; y: number; width: number }>> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const ids: number[] = [];
-    const walk = (node: any, inside: boolean) => {
-      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
-      const attrs: string[] = node.attributes ?? [];
-      const i = attrs.indexOf('class');
-      if (within && node.nodeName === 'DIV' && i >= 0 && /^m( ok)?$/.test(attrs[i + 1] ?? '')) ids.push(node.nodeId);
-      for (const c of node.children ?? []) walk(c, within);
-      for (const s of node.shadowRoots ?? []) walk(s, within);
-    };
-    walk(root, false);
-    const out = [];
-    for (const nodeId of ids) {
-      const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
-      const [x, y, x2] = model.border;
-      out.push({ x: x!, y: y!, width: x2! - x! });
-    }
-    return out;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Where the page renders `piece` (exact code units, zero-width characters included) in the editor. */
 async function pieceBoxes(page: Page, piece: string) {
@@ -108,7 +72,7 @@ for (const c of [
   { what: 'a zero-width space splitting the surname', text: 'Gesprek met Bram Kos\u200bter gehad', piece: 'Bram Kos\u200bter' },
   { what: 'zero-width joiner and non-joiner inside the name', text: 'Groet aan Mar\u200cieke Ver\u200dhoeven.', piece: 'Mar\u200cieke Ver\u200dhoeven' },
 ]) {
-  test(`${c.what}: the underline covers the name as drawn, and the send is stopped`, async () => {
+  test(`${c.what}: the underline covers the name as drawn, and the send is stopped`, async ({ session }) => {
     const app = await openApp(session.context, 'gmail');
     const { page } = app;
     await app.surface('compose1').editor.click();
@@ -119,7 +83,7 @@ for (const c of [
   });
 }
 
-test('an emoji between first name and surname: the send is still stopped for that client', async () => {
+test('an emoji between first name and surname: the send is still stopped for that client', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
   await app.surface('compose1').editor.click();
@@ -142,7 +106,7 @@ async function pasteText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+V');
 }
 
-test('a 5 MB message pasted into the editor: no crash, the page keeps working, the mention near its end stops the send', async () => {
+test('a 5 MB message pasted into the editor: no crash, the page keeps working, the mention near its end stops the send', async ({ session }) => {
   test.setTimeout(180_000);
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
@@ -160,7 +124,7 @@ test('a 5 MB message pasted into the editor: no crash, the page keeps working, t
   expect(Date.now() - t0).toBeLessThan(5000);
 });
 
-test('more than the 10,000,000 characters Discreet can check: the send still asks first, and says it could not check', async () => {
+test('more than the 10,000,000 characters Discreet can check: the send still asks first, and says it could not check', async ({ session }) => {
   test.setTimeout(240_000);
   const app = await openApp(session.context, 'gmail');
   const { page } = app;

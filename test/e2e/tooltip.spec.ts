@@ -5,95 +5,38 @@
  * the caret stays in the editor and the app then sends only placeholders. With the caret in a mention,
  * Alt+Shift+A does the same. A page script clicking at the tooltip or forging the shortcut changes nothing.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closedShadowText, launchWithExtension, type ExtensionSession } from './support/extension';
+import { DRAFT, DRAFT_CLIENTS, EXPECTED, SECRETS } from './support/clients';
+import { marksText, noticeText, overlayBox } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp, type AppHandle, type AppName } from './support/sites';
-import { setupVault } from './support/vault';
+import { typeInto, wordBox } from './support/typing';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven', identifiers: ['marieke.verhoeven@example.com'], organization: 'Gemeente Zwolle' },
-    { id: 'c2', name: 'Bram Koster', aliases: ['Brammetje'] },
-    // Gmail fixture: compose2 goes to p.jansen@example.org only.
-    { id: 'c3', name: 'Pieter Jansen', identifiers: ['p.jansen@example.org'] },
-  ],
-};
-const SECRETS = ['Marieke', 'Verhoeven', 'marieke.verhoeven@example.com', 'Bram', 'Koster', 'Brammetje', 'Gemeente Zwolle', 'Zwolle'];
-const DRAFT = 'Gisteren sprak ik Marieke Verhoeven en Bram Koster bij Gemeente Zwolle. Mail marieke.verhoeven@example.com als Bram het goed vindt.';
-const EXPECTED = 'Gisteren sprak ik cliënt A en cliënt B bij [organisatie]. Mail [e-mailadres] als cliënt B het goed vindt.';
-
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
+test.use({
+  registry: {
+    version: 1 as const,
+    clients: [
+      ...DRAFT_CLIENTS,
+      // Gmail fixture: compose2 goes to p.jansen@example.org only.
+      { id: 'c3', name: 'Pieter Jansen', identifiers: ['p.jansen@example.org'] },
+    ],
+  },
 });
-test.afterEach(async () => {
-  await session.close();
-});
-
-const marksText = (page: Page) => closedShadowText(page, 'discreet-marks');
-const noticeText = (page: Page) => closedShadowText(page, 'discreet-notice');
-
-/** Where an element inside the closed marks overlay is drawn (read through the DevTools protocol; the page cannot). */
-async function overlayBox(page: Page, nodeName: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    let id: number | null = null;
-    const walk = (node: any, inside: boolean) => {
-      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
-      if (within && node.nodeName === nodeName && id === null) id = node.nodeId;
-      for (const c of node.children ?? []) walk(c, within);
-      for (const s of node.shadowRoots ?? []) walk(s, within);
-    };
-    walk(root, false);
-    if (id === null) return null;
-    try {
-      const { model } = await cdp.send('DOM.getBoxModel', { nodeId: id });
-      const [x, y, x2, , , y3] = model.border;
-      return { x: x!, y: y!, width: x2! - x!, height: y3! - y! };
-    } catch {
-      return null; // hidden
-    }
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Where the page renders a word of the editor. */
-async function wordBox(app: AppHandle, surface: string, word: string) {
-  return app.surface(surface).editor.evaluate((ed, w) => {
-    const walker = document.createTreeWalker(ed, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(w);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + w.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.left, y: b.top, width: b.width, bottom: b.bottom };
-    }
-    return null;
-  }, word);
-}
 
 const editorHasFocus = (app: AppHandle, surface: string) =>
   app.surface(surface).editor.evaluate((ed) => ed === document.activeElement || ed.contains(document.activeElement));
 
 async function typeDraft(app: AppHandle, surface: string): Promise<void> {
-  await app.surface(surface).editor.click();
-  await app.page.keyboard.type(DRAFT);
+  await typeInto(app, surface, DRAFT);
   expect(await app.editorText(surface)).toBe(DRAFT);
   // The caret is at the end, outside every mention: the tooltip waits for the pointer.
-  await expect.poll(async () => (await wordBox(app, surface, 'Bram Koster')) !== null).toBe(true);
+  await expect.poll(async () => (await wordBox(app.surface(surface).editor, 'Bram Koster')) !== null).toBe(true);
   await app.page.waitForTimeout(600); // the scan of the last keystrokes
 }
 
 /** Hovers "Bram Koster" and returns where the tooltip's button is. */
 async function hoverMention(app: AppHandle, surface: string) {
   const { page } = app;
-  const word = (await wordBox(app, surface, 'Bram Koster'))!;
+  const word = (await wordBox(app.surface(surface).editor, 'Bram Koster'))!;
   await page.mouse.move(word.x + word.width / 2, word.bottom - 4);
   await expect.poll(() => marksText(page)).toContain('Cliënt: Bram Koster');
   expect(await marksText(page)).toContain('Anonimiseren');
@@ -118,7 +61,7 @@ const CASES: Array<{ app: AppName; surface: string }> = [
 
 for (const c of CASES) {
   test.describe(`${c.app} ${c.surface}`, () => {
-    test('hover a mention, move to its tooltip, click "Anonimiseren": placeholders in the editor, caret kept, only placeholders sent', async () => {
+    test('hover a mention, move to its tooltip, click "Anonimiseren": placeholders in the editor, caret kept, only placeholders sent', async ({ session }) => {
       const app = await openApp(session.context, c.app);
       const { page } = app;
       await typeDraft(app, c.surface);
@@ -141,7 +84,7 @@ for (const c of CASES) {
       await sendAndCheck(app, c.surface, `${EXPECTED} Groet`);
     });
 
-    test('keyboard: with the caret in a mention the tooltip names Alt+Shift+A, which anonymises and keeps the caret', async () => {
+    test('keyboard: with the caret in a mention the tooltip names Alt+Shift+A, which anonymises and keeps the caret', async ({ session }) => {
       const app = await openApp(session.context, c.app);
       const { page } = app;
       await typeDraft(app, c.surface);
@@ -159,7 +102,7 @@ for (const c of CASES) {
       await sendAndCheck(app, c.surface, EXPECTED);
     });
 
-    test('a page script cannot press the tooltip button or the shortcut, and cannot read the tooltip', async () => {
+    test('a page script cannot press the tooltip button or the shortcut, and cannot read the tooltip', async ({ session }) => {
       const app = await openApp(session.context, c.app);
       const { page } = app;
       await typeDraft(app, c.surface);
@@ -206,7 +149,7 @@ for (const c of CASES) {
   });
 }
 
-test('the tooltip closes when the pointer leaves the mark and the tooltip (after the grace time)', async () => {
+test('the tooltip closes when the pointer leaves the mark and the tooltip (after the grace time)', async ({ session }) => {
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await typeDraft(app, 'channel');
@@ -217,13 +160,12 @@ test('the tooltip closes when the pointer leaves the mark and the tooltip (after
   expect(await app.editorText('channel')).toBe(DRAFT);
 });
 
-test('a mention to the client themself gets no "Anonimiseren" in its tooltip, and Alt+Shift+A there is left alone', async () => {
+test('a mention to the client themself gets no "Anonimiseren" in its tooltip, and Alt+Shift+A there is left alone', async ({ session }) => {
   const app = await openApp(session.context, 'gmail');
   const { page } = app;
-  await app.surface('compose2').editor.click();
-  await page.keyboard.type('Beste Pieter Jansen, tot donderdag.');
+  await typeInto(app, 'compose2', 'Beste Pieter Jansen, tot donderdag.');
   await page.waitForTimeout(600);
-  const word = (await wordBox(app, 'compose2', 'Pieter Jansen'))!;
+  const word = (await wordBox(app.surface('compose2').editor, 'Pieter Jansen'))!;
   await page.mouse.move(word.x + word.width / 2, word.bottom - 4);
   await expect.poll(() => marksText(page)).toContain('Aan de cliënt zelf');
   const text = await marksText(page);

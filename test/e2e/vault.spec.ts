@@ -2,12 +2,13 @@
  * The encrypted vault in the real browser: setup, lock, wrong and right passphrase, a service-worker
  * restart that keeps it unlocked, and nothing readable on disk afterwards.
  */
-import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { filesUnder } from './support/profile';
 import path from 'node:path';
-import { launchWithExtension, type ExtensionSession } from './support/extension';
-import { lockVault, setupVault, unlockVault } from './support/vault';
+import { watchServiceWorker } from './support/extension';
+import { openOptions } from './support/extension-pages';
+import { filesUnder, findReadable } from './support/profile';
+import { expect, test } from './support/session';
+import { lockVault, send, unlockVault } from './support/vault';
 
 const PASSPHRASE = 'paars-vliegtuig-onder-kaasschaaf-42';
 
@@ -46,75 +47,49 @@ const NEEDLES = [
   '0612987634',
 ];
 
-async function fromExtensionPage<T>(session: ExtensionSession, fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+test.use({ registry, passphrase: PASSPHRASE });
 
-function send(session: ExtensionSession, message: unknown): Promise<any> {
-  return fromExtensionPage(session, (page) => page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any));
-}
-
-
-test('the vault locks, refuses a wrong passphrase, survives a worker restart and leaves nothing readable on disk', async () => {
+test('the vault locks, refuses a wrong passphrase, survives a worker restart and leaves nothing readable on disk', async ({ session }) => {
   test.setTimeout(120_000);
-  const session = await launchWithExtension();
   let parkedKey = '';
-  try {
-    await setupVault(session, registry, PASSPHRASE);
-    expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: false });
+  expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: false });
 
-    await lockVault(session);
-    expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: true });
-    expect((await send(session, { type: 'scan', text: 'Groeten aan Wilhelmina Oosterhuis' })).locked).toBe(true);
+  await lockVault(session);
+  expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: true });
+  expect((await send(session, { type: 'scan', text: 'Groeten aan Wilhelmina Oosterhuis' })).locked).toBe(true);
 
-    expect(await unlockVault(session, 'een-verkeerd-wachtwoord-1')).toEqual({ ok: false, error: 'wrong-passphrase' });
-    expect((await send(session, { type: 'status' })).locked).toBe(true);
+  expect(await unlockVault(session, 'een-verkeerd-wachtwoord-1')).toEqual({ ok: false, error: 'wrong-passphrase' });
+  expect((await send(session, { type: 'status' })).locked).toBe(true);
 
-    expect(await unlockVault(session, PASSPHRASE)).toEqual({ ok: true });
-    const scan = await send(session, { type: 'scan', text: 'Groeten aan Wilhelmina Oosterhuis' });
-    expect(scan.locked).toBe(false);
-    expect(scan.findings.length).toBeGreaterThan(0);
+  expect(await unlockVault(session, PASSPHRASE)).toEqual({ ok: true });
+  const scan = await send(session, { type: 'scan', text: 'Groeten aan Wilhelmina Oosterhuis' });
+  expect(scan.locked).toBe(false);
+  expect(scan.findings.length).toBeGreaterThan(0);
 
-    // Auto-lock is scheduled through chrome.alarms, 8 hours (the default) after the last activity.
-    const alarm = await session.serviceWorker.evaluate(async () => (globalThis as any).chrome.alarms.get('discreet-autolock'));
-    expect(alarm?.scheduledTime - Date.now()).toBeGreaterThan(7.9 * 3600_000);
-    expect(alarm?.scheduledTime - Date.now()).toBeLessThanOrEqual(8 * 3600_000);
+  // Auto-lock is scheduled through chrome.alarms, 8 hours (the default) after the last activity.
+  const alarm = await session.serviceWorker.evaluate(async () => (globalThis as any).chrome.alarms.get('discreet-autolock'));
+  expect(alarm?.scheduledTime - Date.now()).toBeGreaterThan(7.9 * 3600_000);
+  expect(alarm?.scheduledTime - Date.now()).toBeLessThanOrEqual(8 * 3600_000);
 
-    // Only the derived key is parked in memory-only session storage; remember it to look for it on disk.
-    const parked = await session.serviceWorker.evaluate(async () => (globalThis as any).chrome.storage.session.get(null));
-    parkedKey = parked['vault.session.key']?.master ?? '';
-    expect(parkedKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  // Only the derived key is parked in memory-only session storage; remember it to look for it on disk.
+  const parked = await session.serviceWorker.evaluate(async () => (globalThis as any).chrome.storage.session.get(null));
+  parkedKey = parked['vault.session.key']?.master ?? '';
+  expect(parkedKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
 
-    // Stop the service worker through the DevTools protocol, then wake it with a message.
-    const watcher = await session.context.newPage();
-    await watcher.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const cdp = await session.context.newCDPSession(watcher);
-    const statuses: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (e: any) => {
-      for (const v of e.versions) if (String(v.scriptURL).endsWith('/background.js')) statuses.push(v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => statuses.at(-1)).toBe('running');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1)).toBe('stopped');
-    const stoppedAt = statuses.length;
-    // A fresh worker answers: still unlocked (it re-opened the vault with the key parked in storage.session).
-    expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: false });
-    expect(statuses.slice(stoppedAt)).toContain('running');
-    await cdp.detach();
-    await watcher.close();
-    const again = await send(session, { type: 'scan', text: 'Mail van b.quakernaat@voorbeeldpost.nl' });
-    expect(again.locked).toBe(false);
-    expect(again.findings.length).toBeGreaterThan(0);
-  } finally {
-    await session.close();
-  }
+  // Stop the service worker through the DevTools protocol, then wake it with a message.
+  const watcher = await openOptions(session);
+  const worker = await watchServiceWorker(watcher);
+  await worker.stop();
+  const stoppedAt = worker.statuses.length;
+  // A fresh worker answers: still unlocked (it re-opened the vault with the key parked in storage.session).
+  expect(await send(session, { type: 'status' })).toEqual({ setupNeeded: false, locked: false });
+  expect(worker.statuses.slice(stoppedAt)).toContain('running');
+  await worker.detach();
+  await watcher.close();
+  const again = await send(session, { type: 'scan', text: 'Mail van b.quakernaat@voorbeeldpost.nl' });
+  expect(again.locked).toBe(false);
+  expect(again.findings.length).toBeGreaterThan(0);
+  await session.close();
 
   // Every file of the profile: extension storage (LevelDB), IndexedDB, caches, preferences, logs.
   const files = filesUnder(session.userDataDir);
@@ -123,14 +98,6 @@ test('the vault locks, refuses a wrong passphrase, survives a worker restart and
   // Positive control: the envelope is on disk and readable, so the search below really looks at it.
   expect(extensionStorage.some((f) => readFileSync(f).includes('discreet-vault'))).toBe(true);
 
-  const leaks: string[] = [];
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    for (const needle of [...NEEDLES, ...(parkedKey ? [parkedKey] : [])]) {
-      for (const encoding of ['utf8', 'utf16le'] as const) {
-        if (bytes.includes(Buffer.from(needle, encoding))) leaks.push(`${path.relative(session.userDataDir, file)}: ${needle === parkedKey ? 'the session key' : `value #${NEEDLES.indexOf(needle)}`} (${encoding})`);
-      }
-    }
-  }
-  expect(leaks).toEqual([]);
+  // Nor the parked session key (reported as the value after the NEEDLES).
+  expect(findReadable(session.userDataDir, [...NEEDLES, ...(parkedKey ? [parkedKey] : [])])).toEqual([]);
 });

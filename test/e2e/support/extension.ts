@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension loaded, the way a coach would run it.
  * Never uses Playwright's own browser download: CI has no internet for it.
  */
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,4 +70,31 @@ export async function closedShadowText(page: Page, hostTag: string): Promise<str
   } finally {
     await cdp.detach();
   }
+}
+
+export interface ServiceWorkerWatch {
+  /** The background worker's running status, each time it changed ('starting', 'running', 'stopping', 'stopped'). */
+  statuses: string[];
+  /** Waits until it runs, stops it as MV3 does an idle worker, and waits until it has stopped. */
+  stop(): Promise<void>;
+  detach(): Promise<void>;
+}
+
+/** Watches (and can stop) the extension's background service worker, through the DevTools protocol of an extension page. */
+export async function watchServiceWorker(page: Page): Promise<ServiceWorkerWatch> {
+  const cdp = await page.context().newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: any) => {
+    for (const v of e.versions) if (String(v.scriptURL).endsWith('/background.js')) statuses.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    statuses,
+    async stop() {
+      await expect.poll(() => statuses.at(-1)).toBe('running');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    },
+    detach: () => cdp.detach(),
+  };
 }

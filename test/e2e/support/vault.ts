@@ -2,22 +2,16 @@
  * Sets up and unlocks the vault through the same messages the options page sends,
  * from an extension page context (the only context allowed to touch the vault).
  */
-import type { Page } from '@playwright/test';
 import type { ConsentDraftInput } from '../../../src/protocol';
 import type { RegistryInput } from '../../../src/registry';
 import type { ExtensionSession } from './extension';
-
-async function extensionPage(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  return page;
-}
+import { openOptions, sendFromPage } from './extension-pages';
 
 /** Sends one message to the background from an extension page (as the options page does) and returns the answer. */
-export async function send(session: ExtensionSession, message: unknown): Promise<unknown> {
-  const page = await extensionPage(session);
+export async function send(session: ExtensionSession, message: unknown): Promise<any> {
+  const page = await openOptions(session);
   try {
-    return await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message as any);
+    return await sendFromPage(page, message);
   } finally {
     await page.close();
   }
