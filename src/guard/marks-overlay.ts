@@ -74,9 +74,27 @@ export class MarksOverlay {
   private marks = new Map<HTMLElement, Mark[]>();
   private drawn: Drawn[] = [];
   private frame = 0;
+  /** What each underline element shows now (class, left, top, width): unchanged ones are not written again. */
+  private painted: string[] = [];
   private pointer: { x: number; y: number } | null = null;
   private resize = new ResizeObserver(() => this.schedule());
   private focusMark: Mark | null = null;
+  /** The viewport size, read in the frame's read phase (window.innerWidth/innerHeight after a write forces layout). */
+  private vw = 0;
+  private vh = 0;
+  /**
+   * The tooltip's height, learnt from a ResizeObserver (told after the browser's own layout of the frame), and
+   * where it goes: reading offsetHeight right after writing its text would force a second style+layout pass.
+   */
+  private tipH = 0;
+  private tipAt: DOMRect | null = null;
+  private tipSize = new ResizeObserver((entries) => {
+    const h = entries[entries.length - 1]?.borderBoxSize?.[0]?.blockSize ?? 0;
+    if (h > 0 && h !== this.tipH) {
+      this.tipH = h;
+      this.placeTip();
+    }
+  });
 
   constructor() {
     const opts = { capture: true, passive: true } as const;
@@ -116,6 +134,7 @@ export class MarksOverlay {
     this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
     this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
     root.append(this.layer, this.mirror, this.tip);
+    this.tipSize.observe(this.tip);
   }
 
   set(editor: HTMLElement, marks: Mark[]): void {
@@ -134,16 +153,22 @@ export class MarksOverlay {
 
   /** Re-position on the next frame (reflow, scroll, new marks). */
   schedule(): void {
-    if (this.frame) return;
+    // Nothing drawn and nothing to draw (no mention anywhere, no tooltip): no frame, e.g. per keystroke.
+    if (this.frame || (this.marks.size === 0 && this.drawn.length === 0 && !this.shown)) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.layout();
     });
   }
 
+  /** Reads every position first, then writes: one layout per frame (the browser's), none forced in between. */
   private layout(): void {
     if (!this.host) return;
     const out: Drawn[] = [];
+    const vw = (this.vw = window.innerWidth);
+    const vh = (this.vh = window.innerHeight);
+    // The tooltip's box, while the pointer may be on it (read before anything is written).
+    const tipBox = this.pointer && this.hover && this.shown && !this.tip.hidden ? this.tip.getBoundingClientRect() : null;
     for (const [editor, marks] of this.marks) {
       if (!editor.isConnected) {
         this.marks.delete(editor);
@@ -151,8 +176,6 @@ export class MarksOverlay {
         continue;
       }
       const clip = editor.getBoundingClientRect();
-      const vw = window.innerWidth;
-      const vh = window.innerHeight;
       for (const mark of marks) {
         for (const r of this.rectsOf(mark)) {
           const left = Math.max(r.left, clip.left, 0);
@@ -167,16 +190,23 @@ export class MarksOverlay {
     this.drawn = out;
     // Reuse underline elements.
     const kids = this.layer.children;
+    const painted = this.painted;
     while (kids.length > out.length) this.layer.lastChild!.remove();
     while (kids.length < out.length) this.layer.append(h('div', { class: 'm' }));
+    painted.length = out.length;
     out.forEach((d, i) => {
+      // Most frames (a keystroke far from every mention) move nothing: leave those elements alone.
+      const cls = d.mark.toClient ? 'm ok' : 'm';
+      const key = `${cls} ${d.rect.left} ${d.rect.bottom} ${d.rect.width}`;
+      if (painted[i] === key) return;
+      painted[i] = key;
       const el = kids[i] as HTMLElement;
-      el.className = d.mark.toClient ? 'm ok' : 'm';
+      el.className = cls;
       el.style.left = `${d.rect.left}px`;
       el.style.top = `${d.rect.bottom - 1}px`;
       el.style.width = `${d.rect.width}px`;
     });
-    this.updateTip();
+    this.updateTip(tipBox);
   }
 
   private rectsOf(mark: Mark): DOMRect[] {
@@ -216,6 +246,8 @@ export class MarksOverlay {
   }
 
   private onSelection(): void {
+    // Every caret move lands here: with no mention anywhere there is no mark to be in.
+    if (this.marks.size === 0 && !this.focusMark) return;
     const found = this.caretMark();
     if (found !== this.focusMark) {
       this.focusMark = found;
@@ -227,15 +259,17 @@ export class MarksOverlay {
   caretMark(): Mark | null {
     const active = deepActive();
     let found: Mark | null = null;
-    if (active) {
-      const marks = [...this.marks.entries()].find(([ed]) => ed === active || ed.contains(active))?.[1] ?? [];
+    let marks: Mark[] | undefined;
+    if (active) for (const [ed, mks] of this.marks) if (!marks && (ed === active || ed.contains(active))) marks = mks;
+    if (active && marks) {
       if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
         const pos = active.selectionStart ?? -1;
         found = marks.find((mk) => pos >= mk.start && pos <= mk.end) ?? null;
       } else {
         const sel = selectionFor(active);
         if (sel && sel.rangeCount > 0) {
-          const { startContainer: n, startOffset: o } = sel.getRangeAt(0);
+          // A caret (the usual case while typing) is its anchor: no Range object to make per caret move.
+          const { startContainer: n, startOffset: o } = sel.isCollapsed ? { startContainer: sel.anchorNode!, startOffset: sel.anchorOffset } : sel.getRangeAt(0);
           found =
             marks.find((mk) => {
               try {
@@ -250,7 +284,7 @@ export class MarksOverlay {
     return found;
   }
 
-  private updateTip(): void {
+  private updateTip(r: DOMRect | null): void {
     const p = this.pointer;
     const tip = this.tip;
     // A rescan makes new marks: the same mention (editor and offsets) is the same mark.
@@ -260,8 +294,7 @@ export class MarksOverlay {
     let onTip = false;
     // Only a tooltip the pointer opened (from its mark) holds the pointer: one the caret opened stays inert, also
     // when the pointer crosses it (it may cover the next line, or the app's send button).
-    if (p && this.hover && this.shown && !tip.hidden) {
-      const r = tip.getBoundingClientRect();
+    if (p && r) {
       onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
     }
     // On the tooltip, the tooltip wins over other marks it may cover (it must not switch under the pointer).
@@ -288,6 +321,7 @@ export class MarksOverlay {
       }
       this.shown = null;
       this.said = '';
+      this.tipAt = null;
       return;
     }
     const said = mark.tooltip.join('\n') + mark.blocking;
@@ -304,11 +338,24 @@ export class MarksOverlay {
     tip.className = `tip${mark.toClient ? ' ok' : ''}${!mark.blocking ? ' x' : this.hover ? ' on' : ''}`;
     tip.hidden = false;
     // It follows its mark, except while the pointer is on it (it must not run away from the pointer).
-    if (onTip && !hit) return;
-    tip.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - 330))}px`;
+    if (onTip && !hit) {
+      this.tipAt = null;
+      return;
+    }
+    this.tipAt = at;
+    this.placeTip();
+  }
+
+  /** Below its mark, or above it when it would not fit (its height: see tipSize). */
+  private placeTip(): void {
+    const at = this.tipAt;
+    if (!at) return;
+    const { style } = this.tip;
+    const left = `${Math.max(4, Math.min(at.left, this.vw - 330))}px`;
     const below = at.bottom + 6;
-    const height = tip.offsetHeight;
-    tip.style.top = below + height > window.innerHeight ? `${Math.max(4, at.top - 6 - height)}px` : `${below}px`;
+    const top = below + this.tipH > this.vh ? `${Math.max(4, at.top - 6 - this.tipH)}px` : `${below}px`;
+    if (style.left !== left) style.left = left;
+    if (style.top !== top) style.top = top;
   }
 }
 
