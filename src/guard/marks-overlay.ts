@@ -78,6 +78,20 @@ export class MarksOverlay {
   private painted: string[] = [];
   private pointer: { x: number; y: number } | null = null;
   private resize = new ResizeObserver(() => this.schedule());
+  /**
+   * Whether the element around each mention is in view (inside the editor's scroll box and the window), as an
+   * IntersectionObserver last said: a mention out of view is not measured each frame (getClientRects is most
+   * of a frame's cost in a long message). When it comes into view the observer says so and it is drawn.
+   */
+  private inView = new Map<Element, boolean>();
+  private io = new IntersectionObserver((entries) => {
+    let changed = false;
+    for (const e of entries) {
+      if (this.inView.has(e.target) && this.inView.get(e.target) !== e.isIntersecting) changed = true;
+      if (this.inView.has(e.target)) this.inView.set(e.target, e.isIntersecting);
+    }
+    if (changed) this.schedule();
+  });
   private focusMark: Mark | null = null;
   /** The viewport size, read in the frame's read phase (window.innerWidth/innerHeight after a write forces layout). */
   private vw = 0;
@@ -165,6 +179,7 @@ export class MarksOverlay {
   private layout(): void {
     if (!this.host) return;
     const out: Drawn[] = [];
+    const used = new Set<Element>();
     const vw = (this.vw = window.innerWidth);
     const vh = (this.vh = window.innerHeight);
     // The tooltip's box, while the pointer may be on it (read before anything is written).
@@ -177,6 +192,16 @@ export class MarksOverlay {
       }
       const clip = editor.getBoundingClientRect();
       for (const mark of marks) {
+        const around = mark.range && elementOf(mark.range.commonAncestorContainer);
+        if (around) {
+          used.add(around);
+          const seen = this.inView.get(around);
+          if (seen === undefined) {
+            // Not known yet: measured now; the observer's first answer follows.
+            this.inView.set(around, true);
+            this.io.observe(around);
+          } else if (!seen) continue;
+        }
         for (const r of this.rectsOf(mark)) {
           const left = Math.max(r.left, clip.left, 0);
           const right = Math.min(r.right, clip.right, vw);
@@ -185,6 +210,12 @@ export class MarksOverlay {
           if (right - left < 1 || bottom < clip.top || bottom > clip.bottom + 2 || bottom < 0 || top > vh) continue;
           out.push({ rect: new DOMRect(left, top, right - left, bottom - top), mark });
         }
+      }
+    }
+    for (const el of this.inView.keys()) {
+      if (!used.has(el)) {
+        this.inView.delete(el);
+        this.io.unobserve(el);
       }
     }
     this.drawn = out;
@@ -357,6 +388,10 @@ export class MarksOverlay {
     if (style.left !== left) style.left = left;
     if (style.top !== top) style.top = top;
   }
+}
+
+function elementOf(n: Node): Element | null {
+  return n.nodeType === 1 ? (n as Element) : n.parentElement;
 }
 
 /** The focused element, looking through open shadow roots. */
