@@ -74,8 +74,6 @@ export class MarksOverlay {
   private marks = new Map<HTMLElement, Mark[]>();
   private drawn: Drawn[] = [];
   private frame = 0;
-  /** What each underline element shows now (class, left, top, width): unchanged ones are not written again. */
-  private painted: string[] = [];
   private pointer: { x: number; y: number } | null = null;
   private resize = new ResizeObserver(() => this.schedule());
   /**
@@ -85,12 +83,13 @@ export class MarksOverlay {
    */
   private inView = new Map<Element, boolean>();
   private io = new IntersectionObserver((entries) => {
-    let changed = false;
     for (const e of entries) {
-      if (this.inView.has(e.target) && this.inView.get(e.target) !== e.isIntersecting) changed = true;
-      if (this.inView.has(e.target)) this.inView.set(e.target, e.isIntersecting);
+      // Only a change of a mention still drawn from here (undefined: forgotten meanwhile) needs a frame.
+      if (this.inView.get(e.target) === !e.isIntersecting) {
+        this.inView.set(e.target, e.isIntersecting);
+        this.schedule();
+      }
     }
-    if (changed) this.schedule();
   });
   private focusMark: Mark | null = null;
   /** The viewport size, read in the frame's read phase (window.innerWidth/innerHeight after a write forces layout). */
@@ -102,8 +101,8 @@ export class MarksOverlay {
    */
   private tipH = 0;
   private tipAt: DOMRect | null = null;
-  private tipSize = new ResizeObserver((entries) => {
-    const h = entries[entries.length - 1]?.borderBoxSize?.[0]?.blockSize ?? 0;
+  private tipSize = new ResizeObserver(() => {
+    const h = this.tip.offsetHeight; // laid out already: nothing is forced here
     if (h > 0 && h !== this.tipH) {
       this.tipH = h;
       this.placeTip();
@@ -221,18 +220,11 @@ export class MarksOverlay {
     this.drawn = out;
     // Reuse underline elements.
     const kids = this.layer.children;
-    const painted = this.painted;
     while (kids.length > out.length) this.layer.lastChild!.remove();
     while (kids.length < out.length) this.layer.append(h('div', { class: 'm' }));
-    painted.length = out.length;
     out.forEach((d, i) => {
-      // Most frames (a keystroke far from every mention) move nothing: leave those elements alone.
-      const cls = d.mark.toClient ? 'm ok' : 'm';
-      const key = `${cls} ${d.rect.left} ${d.rect.bottom} ${d.rect.width}`;
-      if (painted[i] === key) return;
-      painted[i] = key;
       const el = kids[i] as HTMLElement;
-      el.className = cls;
+      el.className = d.mark.toClient ? 'm ok' : 'm';
       el.style.left = `${d.rect.left}px`;
       el.style.top = `${d.rect.bottom - 1}px`;
       el.style.width = `${d.rect.width}px`;
@@ -382,11 +374,9 @@ export class MarksOverlay {
     const at = this.tipAt;
     if (!at) return;
     const { style } = this.tip;
-    const left = `${Math.max(4, Math.min(at.left, this.vw - 330))}px`;
     const below = at.bottom + 6;
-    const top = below + this.tipH > this.vh ? `${Math.max(4, at.top - 6 - this.tipH)}px` : `${below}px`;
-    if (style.left !== left) style.left = left;
-    if (style.top !== top) style.top = top;
+    style.left = `${Math.max(4, Math.min(at.left, this.vw - 330))}px`;
+    style.top = below + this.tipH > this.vh ? `${Math.max(4, at.top - 6 - this.tipH)}px` : `${below}px`;
   }
 }
 
