@@ -166,8 +166,8 @@ export class MarksOverlay {
 
   /** Re-position on the next frame (reflow, scroll, new marks). */
   schedule(): void {
-    // Nothing drawn and nothing to draw (no mention anywhere, no tooltip): no frame, e.g. per keystroke.
-    if (this.frame || (this.marks.size === 0 && this.drawn.length === 0 && !this.shown)) return;
+    // Nothing drawn, nothing to draw or forget (no mention anywhere, no tooltip): no frame, e.g. per keystroke.
+    if (this.frame || (this.marks.size === 0 && this.drawn.length === 0 && this.inView.size === 0 && !this.shown)) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.layout();
