@@ -76,7 +76,38 @@ export class MarksOverlay {
   private frame = 0;
   private pointer: { x: number; y: number } | null = null;
   private resize = new ResizeObserver(() => this.schedule());
+  /**
+   * Whether the element around each mention is in view (inside the editor's scroll box and the window), as an
+   * IntersectionObserver last said: a mention out of view is not measured each frame (getClientRects is most
+   * of a frame's cost in a long message). When it comes into view the observer says so and it is drawn.
+   */
+  private inView = new Map<Element, boolean>();
+  private io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      // Only a change of a mention still drawn from here (undefined: forgotten meanwhile) needs a frame.
+      if (this.inView.get(e.target) === !e.isIntersecting) {
+        this.inView.set(e.target, e.isIntersecting);
+        this.schedule();
+      }
+    }
+  });
   private focusMark: Mark | null = null;
+  /** The viewport size, read in the frame's read phase (window.innerWidth/innerHeight after a write forces layout). */
+  private vw = 0;
+  private vh = 0;
+  /**
+   * The tooltip's height, learnt from a ResizeObserver (told after the browser's own layout of the frame), and
+   * where it goes: reading offsetHeight right after writing its text would force a second style+layout pass.
+   */
+  private tipH = 0;
+  private tipAt: DOMRect | null = null;
+  private tipSize = new ResizeObserver(() => {
+    const h = this.tip.offsetHeight; // laid out already: nothing is forced here
+    if (h > 0 && h !== this.tipH) {
+      this.tipH = h;
+      this.placeTip();
+    }
+  });
 
   constructor() {
     const opts = { capture: true, passive: true } as const;
@@ -116,6 +147,7 @@ export class MarksOverlay {
     this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
     this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
     root.append(this.layer, this.mirror, this.tip);
+    this.tipSize.observe(this.tip);
   }
 
   set(editor: HTMLElement, marks: Mark[]): void {
@@ -134,16 +166,23 @@ export class MarksOverlay {
 
   /** Re-position on the next frame (reflow, scroll, new marks). */
   schedule(): void {
-    if (this.frame) return;
+    // Nothing drawn, nothing to draw or forget (no mention anywhere, no tooltip): no frame, e.g. per keystroke.
+    if (this.frame || (this.marks.size === 0 && this.drawn.length === 0 && this.inView.size === 0 && !this.shown)) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.layout();
     });
   }
 
+  /** Reads every position first, then writes: one layout per frame (the browser's), none forced in between. */
   private layout(): void {
     if (!this.host) return;
     const out: Drawn[] = [];
+    const used = new Set<Element>();
+    const vw = (this.vw = window.innerWidth);
+    const vh = (this.vh = window.innerHeight);
+    // The tooltip's box, while the pointer may be on it (read before anything is written).
+    const tipBox = this.pointer && this.hover && this.shown && !this.tip.hidden ? this.tip.getBoundingClientRect() : null;
     for (const [editor, marks] of this.marks) {
       if (!editor.isConnected) {
         this.marks.delete(editor);
@@ -151,9 +190,17 @@ export class MarksOverlay {
         continue;
       }
       const clip = editor.getBoundingClientRect();
-      const vw = window.innerWidth;
-      const vh = window.innerHeight;
       for (const mark of marks) {
+        const around = mark.range && elementOf(mark.range.commonAncestorContainer);
+        if (around) {
+          used.add(around);
+          const seen = this.inView.get(around);
+          if (seen === undefined) {
+            // Not known yet: measured now; the observer's first answer follows.
+            this.inView.set(around, true);
+            this.io.observe(around);
+          } else if (!seen) continue;
+        }
         for (const r of this.rectsOf(mark)) {
           const left = Math.max(r.left, clip.left, 0);
           const right = Math.min(r.right, clip.right, vw);
@@ -162,6 +209,12 @@ export class MarksOverlay {
           if (right - left < 1 || bottom < clip.top || bottom > clip.bottom + 2 || bottom < 0 || top > vh) continue;
           out.push({ rect: new DOMRect(left, top, right - left, bottom - top), mark });
         }
+      }
+    }
+    for (const el of this.inView.keys()) {
+      if (!used.has(el)) {
+        this.inView.delete(el);
+        this.io.unobserve(el);
       }
     }
     this.drawn = out;
@@ -176,7 +229,7 @@ export class MarksOverlay {
       el.style.top = `${d.rect.bottom - 1}px`;
       el.style.width = `${d.rect.width}px`;
     });
-    this.updateTip();
+    this.updateTip(tipBox);
   }
 
   private rectsOf(mark: Mark): DOMRect[] {
@@ -216,6 +269,8 @@ export class MarksOverlay {
   }
 
   private onSelection(): void {
+    // Every caret move lands here: with no mention anywhere there is no mark to be in.
+    if (this.marks.size === 0 && !this.focusMark) return;
     const found = this.caretMark();
     if (found !== this.focusMark) {
       this.focusMark = found;
@@ -227,15 +282,17 @@ export class MarksOverlay {
   caretMark(): Mark | null {
     const active = deepActive();
     let found: Mark | null = null;
-    if (active) {
-      const marks = [...this.marks.entries()].find(([ed]) => ed === active || ed.contains(active))?.[1] ?? [];
+    let marks: Mark[] | undefined;
+    if (active) for (const [ed, mks] of this.marks) if (!marks && (ed === active || ed.contains(active))) marks = mks;
+    if (active && marks) {
       if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
         const pos = active.selectionStart ?? -1;
         found = marks.find((mk) => pos >= mk.start && pos <= mk.end) ?? null;
       } else {
         const sel = selectionFor(active);
         if (sel && sel.rangeCount > 0) {
-          const { startContainer: n, startOffset: o } = sel.getRangeAt(0);
+          // A caret (the usual case while typing) is its anchor: no Range object to make per caret move.
+          const { startContainer: n, startOffset: o } = sel.isCollapsed ? { startContainer: sel.anchorNode!, startOffset: sel.anchorOffset } : sel.getRangeAt(0);
           found =
             marks.find((mk) => {
               try {
@@ -250,7 +307,7 @@ export class MarksOverlay {
     return found;
   }
 
-  private updateTip(): void {
+  private updateTip(r: DOMRect | null): void {
     const p = this.pointer;
     const tip = this.tip;
     // A rescan makes new marks: the same mention (editor and offsets) is the same mark.
@@ -260,8 +317,7 @@ export class MarksOverlay {
     let onTip = false;
     // Only a tooltip the pointer opened (from its mark) holds the pointer: one the caret opened stays inert, also
     // when the pointer crosses it (it may cover the next line, or the app's send button).
-    if (p && this.hover && this.shown && !tip.hidden) {
-      const r = tip.getBoundingClientRect();
+    if (p && r) {
       onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
     }
     // On the tooltip, the tooltip wins over other marks it may cover (it must not switch under the pointer).
@@ -288,6 +344,7 @@ export class MarksOverlay {
       }
       this.shown = null;
       this.said = '';
+      this.tipAt = null;
       return;
     }
     const said = mark.tooltip.join('\n') + mark.blocking;
@@ -304,12 +361,27 @@ export class MarksOverlay {
     tip.className = `tip${mark.toClient ? ' ok' : ''}${!mark.blocking ? ' x' : this.hover ? ' on' : ''}`;
     tip.hidden = false;
     // It follows its mark, except while the pointer is on it (it must not run away from the pointer).
-    if (onTip && !hit) return;
-    tip.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - 330))}px`;
-    const below = at.bottom + 6;
-    const height = tip.offsetHeight;
-    tip.style.top = below + height > window.innerHeight ? `${Math.max(4, at.top - 6 - height)}px` : `${below}px`;
+    if (onTip && !hit) {
+      this.tipAt = null;
+      return;
+    }
+    this.tipAt = at;
+    this.placeTip();
   }
+
+  /** Below its mark, or above it when it would not fit (its height: see tipSize). */
+  private placeTip(): void {
+    const at = this.tipAt;
+    if (!at) return;
+    const { style } = this.tip;
+    const below = at.bottom + 6;
+    style.left = `${Math.max(4, Math.min(at.left, this.vw - 330))}px`;
+    style.top = below + this.tipH > this.vh ? `${Math.max(4, at.top - 6 - this.tipH)}px` : `${below}px`;
+  }
+}
+
+function elementOf(n: Node): Element | null {
+  return n.nodeType === 1 ? (n as Element) : n.parentElement;
 }
 
 /** The focused element, looking through open shadow roots. */

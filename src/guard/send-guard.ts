@@ -26,6 +26,9 @@ export function eventTarget(e: Event): Element | null {
 }
 
 export function sendPathOf(e: Event, adapters: readonly SiteAdapter[]): SendPath | null {
+  // Most events are keystrokes that can never send: decided before looking at the target.
+  const key = (e as KeyboardEvent).key;
+  if ((e.type === 'keydown' || e.type === 'keyup') && key !== 'Enter' && key !== ' ') return null;
   const target = eventTarget(e);
   if (!target) return null;
   if (e.type === 'submit') {

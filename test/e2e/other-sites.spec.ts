@@ -94,3 +94,53 @@ test('a site the coach types is checked before the browser is asked', async ({ s
   const granted = await settings.evaluate(() => (globalThis as any).chrome.permissions.getAll());
   expect(granted.origins.filter((o: string) => !/google|outlook|linkedin|teams|slack/.test(o))).toEqual([]);
 });
+
+/**
+ * The toolbar popup as the coach sees it over `tab`. The popup asks the browser for the active tab of its own
+ * window; chrome.action.openPopup() does open the real popup here, but Playwright cannot reach into it (it is
+ * no Page). So popup.html is loaded in a tab of the same window while `tab` is the active one: the same
+ * question to the browser, the same answer, the same code after it.
+ */
+async function popupOver(tab: Page): Promise<Page> {
+  const popup = await session.context.newPage();
+  await tab.bringToFront();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`); // navigating does not activate it
+  await popup.getByRole('button', { name: 'Nu vergrendelen' }).waitFor();
+  return popup;
+}
+
+/** The popup's line about the site of the tab it was opened over. */
+async function popupSiteLine(tab: Page): Promise<{ text: string; on: boolean }> {
+  const popup = await popupOver(tab);
+  try {
+    const line = popup.locator('.facts li').first();
+    return { text: (await line.textContent()) ?? '', on: (await line.getAttribute('class')) === 'site-on' };
+  } finally {
+    await popup.close();
+  }
+}
+
+const NOT_PROTECTED = { text: 'Deze site wordt niet bewaakt.', on: false };
+
+test('the popup over an other site says it is protected exactly while the coach has it switched on', async () => {
+  const chat = await openApp(session.context, 'chatbot');
+  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+
+  // The browser's site access alone is not Discreet's switch: nothing is guarded there yet, so the popup says so.
+  await allowInBrowser(CHATGPT);
+  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+
+  const settings = await openSettings();
+  await settings.getByRole('button', { name: 'ChatGPT bewaken' }).click();
+  await expect(settings.getByText('ChatGPT: wordt bewaakt')).toBeVisible();
+  expect(await popupSiteLine(chat.page)).toEqual({ text: 'Deze site wordt bewaakt (chatgpt.com).', on: true });
+  // Another site the coach did not switch on, in the same browser, at the same time: not protected.
+  const other = await session.context.newPage();
+  await other.route('https://forum.voorbeeld.nl/**', (r) => r.fulfill({ contentType: 'text/html', body: '<textarea></textarea>' }));
+  await other.goto('https://forum.voorbeeld.nl/');
+  expect(await popupSiteLine(other)).toEqual(NOT_PROTECTED);
+
+  await settings.getByRole('button', { name: 'ChatGPT niet meer bewaken' }).click();
+  await expect(settings.getByText('ChatGPT wordt niet meer bewaakt.')).toBeVisible();
+  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+});
