@@ -101,7 +101,7 @@ test('a site the coach types is checked before the browser is asked', async ({ s
  * no Page). So popup.html is loaded in a tab of the same window while `tab` is the active one: the same
  * question to the browser, the same answer, the same code after it.
  */
-async function popupOver(tab: Page): Promise<Page> {
+async function popupOver(session: ExtensionSession, tab: Page): Promise<Page> {
   const popup = await session.context.newPage();
   await tab.bringToFront();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`); // navigating does not activate it
@@ -110,8 +110,8 @@ async function popupOver(tab: Page): Promise<Page> {
 }
 
 /** The popup's line about the site of the tab it was opened over. */
-async function popupSiteLine(tab: Page): Promise<{ text: string; on: boolean }> {
-  const popup = await popupOver(tab);
+async function popupSiteLine(session: ExtensionSession, tab: Page): Promise<{ text: string; on: boolean }> {
+  const popup = await popupOver(session, tab);
   try {
     const line = popup.locator('.facts li').first();
     return { text: (await line.textContent()) ?? '', on: (await line.getAttribute('class')) === 'site-on' };
@@ -122,25 +122,25 @@ async function popupSiteLine(tab: Page): Promise<{ text: string; on: boolean }> 
 
 const NOT_PROTECTED = { text: 'Deze site wordt niet bewaakt.', on: false };
 
-test('the popup over an other site says it is protected exactly while the coach has it switched on', async () => {
+test('the popup over an other site says it is protected exactly while the coach has it switched on', async ({ session }) => {
   const chat = await openApp(session.context, 'chatbot');
-  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+  expect(await popupSiteLine(session, chat.page)).toEqual(NOT_PROTECTED);
 
   // The browser's site access alone is not Discreet's switch: nothing is guarded there yet, so the popup says so.
-  await allowInBrowser(CHATGPT);
-  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+  await allowInBrowser(session, CHATGPT);
+  expect(await popupSiteLine(session, chat.page)).toEqual(NOT_PROTECTED);
 
-  const settings = await openSettings();
+  const settings = await openSettings(session);
   await settings.getByRole('button', { name: 'ChatGPT bewaken' }).click();
   await expect(settings.getByText('ChatGPT: wordt bewaakt')).toBeVisible();
-  expect(await popupSiteLine(chat.page)).toEqual({ text: 'Deze site wordt bewaakt (chatgpt.com).', on: true });
+  expect(await popupSiteLine(session, chat.page)).toEqual({ text: 'Deze site wordt bewaakt (chatgpt.com).', on: true });
   // Another site the coach did not switch on, in the same browser, at the same time: not protected.
   const other = await session.context.newPage();
   await other.route('https://forum.voorbeeld.nl/**', (r) => r.fulfill({ contentType: 'text/html', body: '<textarea></textarea>' }));
   await other.goto('https://forum.voorbeeld.nl/');
-  expect(await popupSiteLine(other)).toEqual(NOT_PROTECTED);
+  expect(await popupSiteLine(session, other)).toEqual(NOT_PROTECTED);
 
   await settings.getByRole('button', { name: 'ChatGPT niet meer bewaken' }).click();
   await expect(settings.getByText('ChatGPT wordt niet meer bewaakt.')).toBeVisible();
-  expect(await popupSiteLine(chat.page)).toEqual(NOT_PROTECTED);
+  expect(await popupSiteLine(session, chat.page)).toEqual(NOT_PROTECTED);
 });

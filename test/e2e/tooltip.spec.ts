@@ -179,7 +179,7 @@ test('a mention to the client themself gets no "Anonimiseren" in its tooltip, an
   expect(await app.editorText('compose2')).toBe('Beste Pieter Jansen, tot donderdag.');
 });
 
-test('near the bottom of the window the tooltip opens above its mention, whole and not over the name', async () => {
+test('near the bottom of the window the tooltip opens above its mention, whole and not over the name', async ({ session }) => {
   // Slack's message box sits at the bottom of the window: the tooltip must turn upwards. Its height is known only
   // after the browser laid it out (the overlay learns it from a ResizeObserver, without forcing a layout).
   const app = await openApp(session.context, 'slack');
@@ -187,7 +187,7 @@ test('near the bottom of the window the tooltip opens above its mention, whole a
   await app.surface('channel').editor.click();
   await page.keyboard.type('Over Bram Koster'); // the caret ends in the mention: its tooltip opens
   await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Cliënt: Bram Koster');
-  const word = (await wordBox(app, 'channel', 'Bram Koster'))!;
+  const word = (await wordBox(app.surface('channel').editor, 'Bram Koster'))!;
   const viewport = await page.evaluate(() => window.innerHeight);
   expect(word.bottom + 100).toBeGreaterThan(viewport); // the case this is about: no room below for its lines and button
   await expect
