@@ -451,7 +451,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   };
 
   function scan(text: string): ScanResult {
-    const tokens = tokenize(text);
+    const tokens = tokenize(text, true);
     const candidates: Candidate[] = [];
     const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [] };
 
@@ -946,13 +946,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         break;
       }
       case F_SENTENCE_START:
-        v = isSentenceStart(text, tokens.starts[k]!);
+        // In a camelCase hashtag every segment has a capital, which says as little as a sentence's.
+        v = isSentenceStart(text, tokens.starts[k]!) || isCamelSegment(tokens, k);
         break;
       case F_HONORIFIC:
-        v = k > 0 && HONORIFICS.has(tokens.key(k - 1)) && isWordGap(text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).replace('.', ''));
+        if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
+          // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
+          const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
+          v = gap !== '.' && isWordGap(gap.replace('.', ''));
+        } else v = false;
         break;
       case F_INITIAL_NAME:
-        v = looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
+        // Part-of-speech tagging of a camelCase hashtag's pieces says nothing either.
+        v = !isCamelSegment(tokens, k) && looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
         break;
       case F_FOREIGN_SURNAME_AFTER:
         v = foreignSurnameAfter(ctx, k);
@@ -1221,19 +1227,40 @@ function rank(c: Candidate): number {
 }
 
 
-/** Whitespace (no line break) between two words of one name. */
+/** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
+const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+
+/** A gap between two tokens without its invisible characters ("Marieke\u2060 Verhoeven" has a plain space). */
+function visible(gap: string): string {
+  for (let k = 0; k < gap.length; k++) if (gap.charCodeAt(k) >= 0xad) return gap.replace(INVISIBLE_CHARS, '');
+  return gap;
+}
+
+/**
+ * Whitespace (no line break) between two words of one name. Empty between the camel segments of
+ * a hashtag (#MariekeVerhoeven): tokens of ordinary text are never adjacent.
+ */
 function isWordGap(gap: string): boolean {
+  if (gap.length === 0) return true;
+  gap = visible(gap);
   return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap);
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
 function isNamePartGap(gap: string): boolean {
-  return isWordGap(gap) || /^['’-]$/.test(gap);
+  return isWordGap(gap) || /^['’-]$/.test(visible(gap));
 }
 
-/** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t). */
+/** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t); none inside a hashtag (#JanDeKok). */
 function isParticleGap(gap: string): boolean {
+  if (gap.length === 0) return true;
+  gap = visible(gap);
   return gap.length > 0 && gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+}
+
+/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, no gap. */
+function isCamelSegment(tokens: Tokens, k: number): boolean {
+  return (k > 0 && tokens.ends[k - 1] === tokens.starts[k]) || (k + 1 < tokens.count && tokens.ends[k] === tokens.starts[k + 1]);
 }
 
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */

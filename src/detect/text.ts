@@ -174,7 +174,68 @@ for (let i = 0; i < 128; i++) {
   if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) ASCII_WORD[i] = 1;
 }
 
-export function tokenize(text: string): Tokens {
+/** Upper/lower case of one UTF-16 code unit (ASCII without making a string). */
+function isUpperCode(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[p]!;
+  return ch !== ch.toLowerCase();
+}
+function isLowerCode(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = text[p]!;
+  return ch !== ch.toUpperCase();
+}
+
+/**
+ * Pushes the token text[start, end) with its folded key, hash and stem hash (the slow, general
+ * form of the tokenizer's inner loop; used for the pieces of a camelCase hashtag).
+ */
+function pushSpan(tokens: Tokens, text: string, start: number, end: number): void {
+  let ascii = true;
+  for (let p = start; p < end; p++) if (text.charCodeAt(p) >= 128) ascii = false;
+  if (ascii) {
+    const k = text.slice(start, end).toLowerCase();
+    tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), undefined);
+    return;
+  }
+  let k = '';
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+    else if (classify(c) === CharClass.Word) k += foldCode(c);
+  }
+  while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
+  if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
+}
+
+/**
+ * A hashtag written in camelCase (#MariekeVerhoeven, #VerhoevenCoaching) is read as its words:
+ * one token per camel segment, with no gap between them. A segment starts at a capital after a
+ * lower-case letter, or at the last capital of a run of capitals followed by a lower-case letter
+ * (#HRManager: HR, Manager). Returns false (nothing pushed) when the word has no such boundary.
+ */
+function pushCamelSegments(tokens: Tokens, text: string, start: number, end: number): boolean {
+  let segStart = start;
+  for (let p = start + 1; p < end; p++) {
+    if (!isUpperCode(text, p)) continue;
+    const prevLower = isLowerCode(text, p - 1);
+    const upperThenLower = isUpperCode(text, p - 1) && p + 1 < end && isLowerCode(text, p + 1);
+    if (!prevLower && !upperThenLower) continue;
+    pushSpan(tokens, text, segStart, p);
+    segStart = p;
+  }
+  if (segStart === start) return false;
+  pushSpan(tokens, text, segStart, end);
+  return true;
+}
+
+/**
+ * `splitHashtags`: read a camelCase word right after '#' as its camel segments (the scan does;
+ * registry strings are never hashtags).
+ */
+export function tokenize(text: string, splitHashtags = false): Tokens {
   const n = text.length;
   // Prose has about one token per six characters.
   const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
@@ -209,6 +270,10 @@ export function tokenize(text: string): Tokens {
       j++;
     }
     let end = j;
+    if (splitHashtags && start > 0 && text.charCodeAt(start - 1) === 35 /* # */ && pushCamelSegments(tokens, text, start, end)) {
+      i = j;
+      continue;
+    }
     if (ascii) {
       tokens.push(start, end, h, prev, undefined);
     } else {
@@ -219,7 +284,8 @@ export function tokenize(text: string): Tokens {
         else if (classify(c) === CharClass.Word) k += foldCode(c);
       }
       // Trailing invisible characters do not belong to the token's span.
-      while (end > start && classify(text.charCodeAt(end - 1)) === CharClass.Invisible && text.charCodeAt(end - 1) < 0x300) end--;
+      // (Combining marks belong to the letter before them and stay.)
+      while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
       if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
     }
     i = j;
