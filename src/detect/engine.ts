@@ -69,6 +69,12 @@ interface Pattern {
    * key): the window around a hit is looked up once in it, not once per pattern.
    */
   neighbourUnion?: Set<number>;
+  /**
+   * A single-token name or organisation pattern whose word is an ordinary word: written in lower
+   * case it can only match as part of a strong context (form of address, initials, given name,
+   * double surname), which `lowerCaseContext` looks for once per hit.
+   */
+  lowerGated?: boolean;
 }
 
 interface ClientModel {
@@ -439,6 +445,32 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const u of m.surnameUnits) for (const core of u.cores) setBit(nearBits, hashKey(core[0]!), CONTEXT_BITS);
   }
   for (const list of anchors.values()) for (const p of list) if (p.role === 'alias') setBit(nearBits, hashKey(p.tokens[0]!), CONTEXT_BITS);
+  // For lowerCaseContext: how many tokens a particle spelling spans at most, and a filter of every
+  // given name (exact or one typo away, as the full-name check in matchPattern accepts).
+  let maxParticleTokens = 0;
+  for (const list of anchors.values()) {
+    for (const p of list) {
+      for (const sp of p.particleSpellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
+      p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
+    }
+  }
+  const givenTypoFilter = new TypoFilter();
+  // TypoFilter.mayMatch says no to tokens of 64 characters or more: a (fictional) given name that
+  // long turns the gate off.
+  let givenTooLong = false;
+  {
+    const seen = new Set<string>();
+    for (const m of clients) {
+      for (const u of m.surnameUnits) for (const sp of u.spellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
+      for (const g of m.given) {
+        if (g.length >= 62) givenTooLong = true;
+        if (g.length < TYPO_MIN_LENGTH || seen.has(g)) continue;
+        seen.add(g);
+        givenTypoFilter.add(g);
+        for (const d of deletions(g)) givenTypoFilter.add(d);
+      }
+    }
+  }
   const hasContext = (tokens: Tokens, i: number) => {
     for (let k = i - 3; k <= i + 1; k++) {
       if (k < 0 || k >= tokens.count || k === i) continue;
@@ -453,7 +485,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text, true);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [] };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false };
 
     const { hashes, stemHashes, starts, ends } = tokens;
     for (let i = 0; i < tokens.count; i++) {
@@ -541,6 +573,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     nbAt: number;
     nbUnion: Set<number> | null;
     nbKeys: number[];
+    /** Cache of `lowerCaseContext`: token index and answer. */
+    lowerAt: number;
+    lowerContext: boolean;
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -621,6 +656,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * match; everyone else shares one judgement of the lone name.
    */
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    // An ordinary word in lower case ("meer", "groen"): most hits in prose end here, before any
+    // per-pattern or per-client work.
+    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerCaseContext(ctx, i)) return;
     // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
     if (p.tokenHashes) {
       const first = i - p.anchor;
@@ -654,6 +692,28 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
     matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+  }
+
+  /**
+   * Could a lower-case, ordinary-word name at token i still match? Only as one of: a surname after
+   * a form of address, after initials or after (a typo of) a given name, before ", J." or in a
+   * hyphenated double surname; a first name before particles and a surname initial ("tim de R.").
+   * A necessary condition for all of them, over the window particles can span: a one-letter token
+   * near, a form of address or given name (or one typo away from a given name) before, or a hyphen
+   * after. Answered once per hit, for every pattern of the anchor.
+   */
+  function lowerCaseContext(ctx: ScanContext, i: number): boolean {
+    if (ctx.lowerAt === i) return ctx.lowerContext;
+    const { text, tokens } = ctx;
+    let found = givenTooLong;
+    for (let k = Math.max(0, i - maxParticleTokens - 1); k < i && !found; k++) {
+      found = tokens.ends[k]! - tokens.starts[k]! === 1 || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
+    }
+    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = tokens.ends[k]! - tokens.starts[k]! === 1;
+    if (!found && i + 1 < tokens.count) found = text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('-');
+    ctx.lowerAt = i;
+    ctx.lowerContext = found;
+    return found;
   }
 
   /**
