@@ -503,7 +503,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (patterns.ready !== true) prepareAnchor(patterns, clients);
         ctx.group = [];
         ctx.possessive = possessive;
-        for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+        // Lower case without a strong context: only the patterns not gated on case can match (the
+        // others would each return at the top of matchAnchor); same order, so the same candidates.
+        const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, starts[i]!) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
+        for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
         ctx.possessive = false;
         flushGroup(ctx);
       } else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
@@ -1057,13 +1060,29 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     touched.length = 0;
   }
 
+  /** Per-client evidence for `resolve`, and the round (resolve call) each entry belongs to. */
+  let evidenceTables: { value: Int32Array; round: Int32Array } | null = null;
+  let resolveRound = 0;
+
   function resolve(all: Candidate[]): Finding[] {
     const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
     const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
     // Items per client that stand on their own (not details).
     const evidence = new Map<number, number>();
+    // The same numbers by client index, for the loops over a shared name's clients (hundreds of
+    // Bakkers per mention): an array read, not a Map lookup. Valid where evidenceRound matches.
+    const round = ++resolveRound;
+    evidenceTables ??= { value: new Int32Array(clients.length), round: new Int32Array(clients.length) };
+    const { value: evidenceValue, round: evidenceRound } = evidenceTables;
+    const evidenceOf = (ci: number) => (evidenceRound[ci] === round ? evidenceValue[ci]! : 0);
     // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
-    for (const c of candidates) if (!c.group && !c.detailGroup) evidence.set(c.clientIdx, (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1));
+    for (const c of candidates) {
+      if (c.group || c.detailGroup) continue;
+      const e = (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1);
+      evidence.set(c.clientIdx, e);
+      evidenceValue[c.clientIdx] = e;
+      evidenceRound[c.clientIdx] = round;
+    }
 
     // Shared first names: the client the rest of the message points to (most evidence).
     const kept: Candidate[] = [];
@@ -1086,7 +1105,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       } else {
         for (const g of c.group) {
           for (const ci of g.all) {
-            const e = evidence.get(ci) ?? 0;
+            const e = evidenceOf(ci);
             if (e > best && !g.exclude?.has(ci)) {
               best = e;
               winner = ci;
@@ -1161,7 +1180,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           winner = -1;
           for (const ci of c.detailGroup.clients) {
             if (!qualifies(ci)) continue;
-            const e = evidence.get(ci) ?? 0;
+            const e = evidenceOf(ci);
             if (e > best) {
               best = e;
               winner = ci;
@@ -1205,7 +1224,7 @@ const EMPTY_FACTS = new Int8Array(0);
 const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
-type PatternList = Pattern[] & { ready?: true };
+type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
@@ -1216,6 +1235,7 @@ type PatternList = Pattern[] & { ready?: true };
  */
 function prepareAnchor(list: PatternList, clients: ClientModel[]) {
   list.ready = true;
+  list.ungated = list.filter((p) => p.lowerGated !== true);
   {
     const union = new Set<number>();
     for (const p of list) {
