@@ -170,8 +170,13 @@ export class Tokens {
 
 /** ASCII fast path tables. */
 const ASCII_WORD = new Uint8Array(128);
+/** Folded (lower-case) code of an ASCII word character; 0 for every other ASCII character. */
+const ASCII_FOLD = new Uint8Array(128);
 for (let i = 0; i < 128; i++) {
-  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) ASCII_WORD[i] = 1;
+  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) {
+    ASCII_WORD[i] = 1;
+    ASCII_FOLD[i] = i >= 65 && i <= 90 ? i + 32 : i;
+  }
 }
 
 /** Upper/lower case of one UTF-16 code unit (ASCII without making a string). */
@@ -255,12 +260,13 @@ export function tokenize(text: string, splitHashtags = false): Tokens {
     let prev = 0;
     let j = i;
     while (j < n) {
-      let c = text.charCodeAt(j);
+      const c = text.charCodeAt(j);
       if (c < 128) {
-        if (ASCII_WORD[c] !== 1) break;
-        if (c >= 65 && c <= 90) c += 32;
+        // One table read both ends the word and folds the letter.
+        const folded = ASCII_FOLD[c]!;
+        if (folded === 0) break;
         prev = h;
-        h = (Math.imul(h, HASH_BASE) + c) | 0;
+        h = (Math.imul(h, HASH_BASE) + folded) | 0;
       } else if (c >= 0xd800 && c <= 0xdfff) {
         break;
       } else {
