@@ -1384,8 +1384,11 @@ class TypoFilter {
   private static readonly BITS = 1 << 22;
   private readonly bits: Uint32Array;
   private readonly prefix = new Int32Array(64);
-  /** Two bit sets of EDGE_BITS: (first two letters, length), then (last two letters, length). */
-  private readonly edges = new Uint32Array((EDGE_BITS * 2) >>> 5);
+  /**
+   * Four bit sets of EDGE_BITS, by (letters, length): first two and last two letters of names of
+   * five or six letters, first three and last three of longer names (see `edgesMatch`).
+   */
+  private readonly edges = new Uint32Array((EDGE_BITS * 4) >>> 5);
 
   /** `words` is for the kept one of buildShapes only, which is never used. */
   constructor(words = TypoFilter.BITS >>> 5) {
@@ -1404,21 +1407,41 @@ class TypoFilter {
     this.add(name);
     for (const d of deletions(name)) this.add(d);
     const n = name.length;
+    const c = (k: number) => name.charCodeAt(k);
     for (let len = n - 1; len <= n + 1; len++) {
-      setBit(this.edges, edgeIndex(name.charCodeAt(0), name.charCodeAt(1), len), EDGE_BITS);
-      setBit(this.edges, EDGE_BITS + edgeIndex(name.charCodeAt(n - 2), name.charCodeAt(n - 1), len), EDGE_BITS * 2);
+      if (n <= 6) {
+        this.setEdge(0, edgeIndex(c(0), c(1), 0, len));
+        this.setEdge(1, edgeIndex(c(n - 2), c(n - 1), 0, len));
+      } else {
+        this.setEdge(2, edgeIndex(c(0), c(1), c(2), len));
+        this.setEdge(3, edgeIndex(c(n - 3), c(n - 2), c(n - 1), len));
+      }
     }
   }
 
+  private setEdge(set: number, index: number): void {
+    setBit(this.edges, set * EDGE_BITS + index, EDGE_BITS * 4);
+  }
+
+  private hasEdge(set: number, index: number): boolean {
+    return hasBit(this.edges, set * EDGE_BITS + index, EDGE_BITS * 4);
+  }
+
   /**
-   * The cheap gate: one typo (an insertion, deletion, substitution or swap at one place) in a
-   * name of five letters or more leaves its first two or its last two letters in place, and
-   * changes its length by at most one. So a token whose (first two letters, length) and (last
-   * two letters, length) are both unlike every name's is no typo of any. Two reads of an 16 KB
-   * bit set instead of a hash per letter in the 512 KB one.
+   * The cheap gate. One typo (an insertion, deletion, substitution or swap at one place) changes
+   * a name's length by at most one and leaves one of its ends in place: the first two or the
+   * last two letters of a name of five letters or more, the first three or the last three of a
+   * name of seven or more (the edit touches at most two neighbouring positions, which cannot
+   * reach both ends then). So a token whose edges, with its length, are unlike every name's is no
+   * typo of any: a few reads of a 32 KB bit set instead of a hash per letter in the 512 KB one.
+   * Takes the token's first three and last three folded letters (a0 a1 a2 … z2 z1 z0) and its
+   * length L (at least 3).
    */
-  private edgesMatch(first: number, second: number, penultimate: number, last: number, len: number): boolean {
-    return hasBit(this.edges, edgeIndex(first, second, len), EDGE_BITS) || hasBit(this.edges, EDGE_BITS + edgeIndex(penultimate, last, len), EDGE_BITS * 2);
+  private edgesMatch(a0: number, a1: number, a2: number, z2: number, z1: number, z0: number, L: number): boolean {
+    // A name of 5–6 letters: tokens of 4–7.
+    if (L <= 7 && (this.hasEdge(0, edgeIndex(a0, a1, 0, L)) || this.hasEdge(1, edgeIndex(z1, z0, 0, L)))) return true;
+    // A name of 7 or more: tokens of 6 or more.
+    return L >= 6 && (this.hasEdge(2, edgeIndex(a0, a1, a2, L)) || this.hasEdge(3, edgeIndex(z2, z1, z0, L)));
   }
 
   /**
@@ -1433,8 +1456,9 @@ class TypoFilter {
       const text = tokens.text;
       const start = tokens.starts[k]!;
       L = tokens.ends[k]! - start;
-      if (L >= P.length || L < 2) return false;
-      if (!this.edgesMatch(lowerAscii(text, start), lowerAscii(text, start + 1), lowerAscii(text, start + L - 2), lowerAscii(text, start + L - 1), L)) return false;
+      if (L >= P.length || L < 3) return false;
+      const e = start + L;
+      if (!this.edgesMatch(lowerAscii(text, start), lowerAscii(text, start + 1), lowerAscii(text, start + 2), lowerAscii(text, e - 3), lowerAscii(text, e - 2), lowerAscii(text, e - 1), L)) return false;
       P[0] = 0;
       for (let j = 0; j < L; j++) {
         let c = text.charCodeAt(start + j);
@@ -1444,8 +1468,8 @@ class TypoFilter {
     } else {
       const key = tokens.key(k);
       L = key.length;
-      if (L >= P.length || L < 2) return false;
-      if (!this.edgesMatch(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(L - 2), key.charCodeAt(L - 1), L)) return false;
+      if (L >= P.length || L < 3) return false;
+      if (!this.edgesMatch(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), key.charCodeAt(L - 3), key.charCodeAt(L - 2), key.charCodeAt(L - 1), L)) return false;
       P[0] = 0;
       for (let j = 0; j < L; j++) P[j + 1] = (Math.imul(P[j]!, HASH_BASE) + key.charCodeAt(j)) | 0;
     }
@@ -1464,9 +1488,9 @@ class TypoFilter {
 /** Size of each of TypoFilter's two edge bit sets (8 KB each). */
 const EDGE_BITS = 1 << 16;
 
-/** Bit index (below EDGE_BITS) for two letters and a length. */
-function edgeIndex(a: number, b: number, len: number): number {
-  return (Math.imul((a << 16) ^ b, 0x9e3779b1) ^ Math.imul(len, 0x85ebca77)) >>> 16;
+/** Bit index (below EDGE_BITS) for two or three letters (c = 0 for two) and a length. */
+function edgeIndex(a: number, b: number, c: number, len: number): number {
+  return (Math.imul((a << 16) ^ b, 0x9e3779b1) ^ Math.imul(c, 0xcc9e2d51) ^ Math.imul(len, 0x85ebca77)) >>> 16;
 }
 
 /** The ASCII code unit at p, lower-cased. */
