@@ -491,32 +491,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const candidates: Candidate[] = [];
     const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false };
 
-    const { hashes, stemHashes, starts, ends } = tokens;
-    for (let i = 0; i < tokens.count; i++) {
-      // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
-      // without ever becoming a string.
-      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
-      // Dutch genitive without apostrophe: "Sterres", "Wills".
-      let possessive = false;
-      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        patterns = anchors.get(tokens.key(i).slice(0, -1));
-        possessive = patterns !== undefined;
-      }
-      if (patterns && !isUpperAt(text, starts[i]!) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) patterns = undefined;
-      else if (patterns) {
-        if (patterns.ready !== true) prepareAnchor(patterns, clients);
-        ctx.group = [];
-        ctx.possessive = possessive;
-        // Lower case without a strong context: only the patterns not gated on case can match (the
-        // others would each return at the top of matchAnchor); same order, so the same candidates.
-        const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, starts[i]!) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
-        for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
-        ctx.possessive = false;
-        flushGroup(ctx);
-      } else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
-        matchTypo(ctx, i);
-      }
-    }
+    for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
     const phoneSpans = findPhones(text, tokens);
     if (emails.size) {
@@ -543,6 +518,49 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         return other;
       },
     };
+  }
+
+  /**
+   * Looks tokens [from, to) up. A scan calls this once per SCAN_CHUNK tokens rather than looping
+   * over all tokens itself: a loop in a function entered once per scan runs on on-stack-replacement
+   * code, which V8 holds weakly and drops at every major GC, so the next scan ran its loop
+   * unoptimised until a recompile (which on a busy machine took longer than the scan). A function
+   * called many times gets ordinary optimised code, which stays.
+   */
+  function scanTokens(ctx: ScanContext, from: number, to: number): void {
+    const { text, tokens } = ctx;
+    const { hashes, stemHashes, starts, ends } = tokens;
+    for (let i = from; i < to; i++) {
+      // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
+      // without ever becoming a string.
+      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      // Dutch genitive without apostrophe: "Sterres", "Wills".
+      let possessive = false;
+      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        patterns = anchors.get(tokens.key(i).slice(0, -1));
+        possessive = patterns !== undefined;
+      }
+      if (patterns) matchHit(ctx, i, patterns, possessive);
+      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+        matchTypo(ctx, i);
+      }
+    }
+  }
+
+  /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
+  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean): void {
+    const { text, tokens } = ctx;
+    const start = tokens.starts[i]!;
+    if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
+    if (patterns.ready !== true) prepareAnchor(patterns, clients);
+    ctx.group = [];
+    ctx.possessive = possessive;
+    // Lower case without a strong context: only the patterns not gated on case can match (the
+    // others would each return at the top of matchAnchor); same order, so the same candidates.
+    const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, start) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
+    for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+    ctx.possessive = false;
+    flushGroup(ctx);
   }
 
   /**
@@ -1211,6 +1229,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   return { scan };
 }
+
+/** Tokens per scanTokens call (see there). */
+const SCAN_CHUNK = 512;
 
 /** Roles whose single-token names take a genitive s. */
 const POSSESSIVE_ROLES = new Set<Role>(['given', 'alias', 'surname', 'org', 'org-short']);

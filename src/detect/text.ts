@@ -245,8 +245,23 @@ export function tokenize(text: string, splitHashtags = false): Tokens {
   // Prose has about one token per six characters.
   const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
 
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n; ) i = tokenizeChunk(tokens, text, i, Math.min(n, i + TOKENIZE_CHUNK), splitHashtags);
+  return tokens;
+}
+
+/** Characters per tokenizeChunk call (see there). */
+const TOKENIZE_CHUNK = 4096;
+
+/**
+ * The tokens that start in text[i, limit) (the last one may run past limit); returns where the
+ * next chunk starts. tokenize calls this once per chunk rather than looping over the whole text
+ * itself: a loop in a function entered once per scan runs on on-stack-replacement code, which V8
+ * holds weakly and drops at every major GC, so the next scan tokenised unoptimised until a
+ * recompile. A function called many times gets ordinary optimised code, which stays.
+ */
+function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, splitHashtags: boolean): number {
+  const n = text.length;
+  while (i < limit) {
     const code = text.charCodeAt(i);
     const isWord = code < 128 ? ASCII_WORD[code] === 1 : code >= 0xd800 && code <= 0xdfff ? false : classify(code) === CharClass.Word;
     if (!isWord) {
@@ -296,7 +311,7 @@ export function tokenize(text: string, splitHashtags = false): Tokens {
     }
     i = j;
   }
-  return tokens;
+  return i;
 }
 
 /** Shape of a token as written: drives the "is this a name or a word" decision. */
