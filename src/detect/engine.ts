@@ -69,6 +69,12 @@ interface Pattern {
    * key): the window around a hit is looked up once in it, not once per pattern.
    */
   neighbourUnion?: Set<number>;
+  /**
+   * A single-token name or organisation pattern whose word is an ordinary word: written in lower
+   * case it can only match as part of a strong context (form of address, initials, given name,
+   * double surname), which `lowerCaseContext` looks for once per hit.
+   */
+  lowerGated?: boolean;
 }
 
 interface ClientModel {
@@ -411,7 +417,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const { clients, anchors, emails, phones, typoIndex } = build;
   // Made here, not in Build: the kept build of fictional clients need not hold its 512 KiB.
   const typoFilter = new TypoFilter();
-  for (const v of typoIndex.keys()) typoFilter.add(v);
+  // Every key of typoIndex is a name or one of its deletions (see Build.addTypo).
+  {
+    const names = new Set<string>();
+    for (const list of typoIndex.values()) for (const n of list) names.add(n);
+    for (const n of names) typoFilter.addName(n);
+  }
 
   // Neighbour indexes and token hashes are made for an anchor key when a text first hits it
   // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
@@ -439,6 +450,31 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const u of m.surnameUnits) for (const core of u.cores) setBit(nearBits, hashKey(core[0]!), CONTEXT_BITS);
   }
   for (const list of anchors.values()) for (const p of list) if (p.role === 'alias') setBit(nearBits, hashKey(p.tokens[0]!), CONTEXT_BITS);
+  // For lowerCaseContext: how many tokens a particle spelling spans at most, and a filter of every
+  // given name (exact or one typo away, as the full-name check in matchPattern accepts).
+  let maxParticleTokens = 0;
+  for (const list of anchors.values()) {
+    for (const p of list) {
+      for (const sp of p.particleSpellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
+      p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
+    }
+  }
+  const givenTypoFilter = new TypoFilter();
+  // TypoFilter.mayMatch says no to tokens of 64 characters or more: a (fictional) given name that
+  // long turns the gate off.
+  let givenTooLong = false;
+  {
+    const seen = new Set<string>();
+    for (const m of clients) {
+      for (const u of m.surnameUnits) for (const sp of u.spellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
+      for (const g of m.given) {
+        if (g.length >= 62) givenTooLong = true;
+        if (g.length < TYPO_MIN_LENGTH || seen.has(g)) continue;
+        seen.add(g);
+        givenTypoFilter.addName(g);
+      }
+    }
+  }
   const hasContext = (tokens: Tokens, i: number) => {
     for (let k = i - 3; k <= i + 1; k++) {
       if (k < 0 || k >= tokens.count || k === i) continue;
@@ -451,33 +487,11 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   };
 
   function scan(text: string): ScanResult {
-    const tokens = tokenize(text);
+    const tokens = tokenize(text, true);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [] };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false };
 
-    const { hashes, stemHashes, starts, ends } = tokens;
-    for (let i = 0; i < tokens.count; i++) {
-      // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
-      // without ever becoming a string.
-      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
-      // Dutch genitive without apostrophe: "Sterres", "Wills".
-      let possessive = false;
-      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        patterns = anchors.get(tokens.key(i).slice(0, -1));
-        possessive = patterns !== undefined;
-      }
-      if (patterns && !isUpperAt(text, starts[i]!) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) patterns = undefined;
-      else if (patterns) {
-        if (patterns.ready !== true) prepareAnchor(patterns, clients);
-        ctx.group = [];
-        ctx.possessive = possessive;
-        for (const p of patterns) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
-        ctx.possessive = false;
-        flushGroup(ctx);
-      } else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
-        matchTypo(ctx, i);
-      }
-    }
+    for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
     const phoneSpans = findPhones(text, tokens);
     if (emails.size) {
@@ -504,6 +518,49 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         return other;
       },
     };
+  }
+
+  /**
+   * Looks tokens [from, to) up. A scan calls this once per SCAN_CHUNK tokens rather than looping
+   * over all tokens itself: a loop in a function entered once per scan runs on on-stack-replacement
+   * code, which V8 holds weakly and drops at every major GC, so the next scan ran its loop
+   * unoptimised until a recompile (which on a busy machine took longer than the scan). A function
+   * called many times gets ordinary optimised code, which stays.
+   */
+  function scanTokens(ctx: ScanContext, from: number, to: number): void {
+    const { text, tokens } = ctx;
+    const { hashes, stemHashes, starts, ends } = tokens;
+    for (let i = from; i < to; i++) {
+      // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
+      // without ever becoming a string.
+      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      // Dutch genitive without apostrophe: "Sterres", "Wills".
+      let possessive = false;
+      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        patterns = anchors.get(tokens.key(i).slice(0, -1));
+        possessive = patterns !== undefined;
+      }
+      if (patterns) matchHit(ctx, i, patterns, possessive);
+      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+        matchTypo(ctx, i);
+      }
+    }
+  }
+
+  /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
+  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean): void {
+    const { text, tokens } = ctx;
+    const start = tokens.starts[i]!;
+    if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
+    if (patterns.ready !== true) prepareAnchor(patterns, clients);
+    ctx.group = [];
+    ctx.possessive = possessive;
+    // Lower case without a strong context: only the patterns not gated on case can match (the
+    // others would each return at the top of matchAnchor); same order, so the same candidates.
+    const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, start) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
+    for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+    ctx.possessive = false;
+    flushGroup(ctx);
   }
 
   /**
@@ -541,6 +598,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     nbAt: number;
     nbUnion: Set<number> | null;
     nbKeys: number[];
+    /** Cache of `lowerCaseContext`: token index and answer. */
+    lowerAt: number;
+    lowerContext: boolean;
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -621,6 +681,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * match; everyone else shares one judgement of the lone name.
    */
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
+    // An ordinary word in lower case ("meer", "groen"): most hits in prose end here, before any
+    // per-pattern or per-client work.
+    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerCaseContext(ctx, i)) return;
     // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
     if (p.tokenHashes) {
       const first = i - p.anchor;
@@ -654,6 +717,28 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
     matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+  }
+
+  /**
+   * Could a lower-case, ordinary-word name at token i still match? Only as one of: a surname after
+   * a form of address, after initials or after (a typo of) a given name, before ", J." or in a
+   * hyphenated double surname; a first name before particles and a surname initial ("tim de R.").
+   * A necessary condition for all of them, over the window particles can span: a one-letter token
+   * near, a form of address or given name (or one typo away from a given name) before, or a hyphen
+   * after. Answered once per hit, for every pattern of the anchor.
+   */
+  function lowerCaseContext(ctx: ScanContext, i: number): boolean {
+    if (ctx.lowerAt === i) return ctx.lowerContext;
+    const { text, tokens } = ctx;
+    let found = givenTooLong;
+    for (let k = Math.max(0, i - maxParticleTokens - 1); k < i && !found; k++) {
+      found = tokens.ends[k]! - tokens.starts[k]! === 1 || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
+    }
+    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = tokens.ends[k]! - tokens.starts[k]! === 1;
+    if (!found && i + 1 < tokens.count) found = text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('-');
+    ctx.lowerAt = i;
+    ctx.lowerContext = found;
+    return found;
   }
 
   /**
@@ -946,13 +1031,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         break;
       }
       case F_SENTENCE_START:
-        v = isSentenceStart(text, tokens.starts[k]!);
+        // In a camelCase hashtag every segment has a capital, which says as little as a sentence's.
+        v = isSentenceStart(text, tokens.starts[k]!) || isCamelSegment(tokens, k);
         break;
       case F_HONORIFIC:
-        v = k > 0 && HONORIFICS.has(tokens.key(k - 1)) && isWordGap(text.slice(tokens.ends[k - 1]!, tokens.starts[k]!).replace('.', ''));
+        if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
+          // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
+          const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
+          v = gap !== '.' && isWordGap(gap.replace('.', ''));
+        } else v = false;
         break;
       case F_INITIAL_NAME:
-        v = looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
+        // Part-of-speech tagging of a camelCase hashtag's pieces says nothing either.
+        v = !isCamelSegment(tokens, k) && looksLikeSentenceInitialName(text, tokens, k, dutchContext(tokens, k));
         break;
       case F_FOREIGN_SURNAME_AFTER:
         v = foreignSurnameAfter(ctx, k);
@@ -991,13 +1082,29 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     touched.length = 0;
   }
 
+  /** Per-client evidence for `resolve`, and the round (resolve call) each entry belongs to. */
+  let evidenceTables: { value: Int32Array; round: Int32Array } | null = null;
+  let resolveRound = 0;
+
   function resolve(all: Candidate[]): Finding[] {
     const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
     const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
     // Items per client that stand on their own (not details).
     const evidence = new Map<number, number>();
+    // The same numbers by client index, for the loops over a shared name's clients (hundreds of
+    // Bakkers per mention): an array read, not a Map lookup. Valid where evidenceRound matches.
+    const round = ++resolveRound;
+    evidenceTables ??= { value: new Int32Array(clients.length), round: new Int32Array(clients.length) };
+    const { value: evidenceValue, round: evidenceRound } = evidenceTables;
+    const evidenceOf = (ci: number) => (evidenceRound[ci] === round ? evidenceValue[ci]! : 0);
     // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
-    for (const c of candidates) if (!c.group && !c.detailGroup) evidence.set(c.clientIdx, (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1));
+    for (const c of candidates) {
+      if (c.group || c.detailGroup) continue;
+      const e = (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1);
+      evidence.set(c.clientIdx, e);
+      evidenceValue[c.clientIdx] = e;
+      evidenceRound[c.clientIdx] = round;
+    }
 
     // Shared first names: the client the rest of the message points to (most evidence).
     const kept: Candidate[] = [];
@@ -1020,7 +1127,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       } else {
         for (const g of c.group) {
           for (const ci of g.all) {
-            const e = evidence.get(ci) ?? 0;
+            const e = evidenceOf(ci);
             if (e > best && !g.exclude?.has(ci)) {
               best = e;
               winner = ci;
@@ -1095,7 +1202,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           winner = -1;
           for (const ci of c.detailGroup.clients) {
             if (!qualifies(ci)) continue;
-            const e = evidence.get(ci) ?? 0;
+            const e = evidenceOf(ci);
             if (e > best) {
               best = e;
               winner = ci;
@@ -1123,6 +1230,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   return { scan };
 }
 
+/** Tokens per scanTokens call (see there). */
+const SCAN_CHUNK = 512;
+
 /** Roles whose single-token names take a genitive s. */
 const POSSESSIVE_ROLES = new Set<Role>(['given', 'alias', 'surname', 'org', 'org-short']);
 const NO_PARTICLES: string[][] = [[]];
@@ -1139,7 +1249,7 @@ const EMPTY_FACTS = new Int8Array(0);
 const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
-type PatternList = Pattern[] & { ready?: true };
+type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
@@ -1150,6 +1260,7 @@ type PatternList = Pattern[] & { ready?: true };
  */
 function prepareAnchor(list: PatternList, clients: ClientModel[]) {
   list.ready = true;
+  list.ungated = list.filter((p) => p.lowerGated !== true);
   {
     const union = new Set<number>();
     for (const p of list) {
@@ -1221,19 +1332,40 @@ function rank(c: Candidate): number {
 }
 
 
-/** Whitespace (no line break) between two words of one name. */
+/** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
+const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+
+/** A gap between two tokens without its invisible characters ("Marieke\u2060 Verhoeven" has a plain space). */
+function visible(gap: string): string {
+  for (let k = 0; k < gap.length; k++) if (gap.charCodeAt(k) >= 0xad) return gap.replace(INVISIBLE_CHARS, '');
+  return gap;
+}
+
+/**
+ * Whitespace (no line break) between two words of one name. Empty between the camel segments of
+ * a hashtag (#MariekeVerhoeven): tokens of ordinary text are never adjacent.
+ */
 function isWordGap(gap: string): boolean {
+  if (gap.length === 0) return true;
+  gap = visible(gap);
   return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap);
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
 function isNamePartGap(gap: string): boolean {
-  return isWordGap(gap) || /^['’-]$/.test(gap);
+  return isWordGap(gap) || /^['’-]$/.test(visible(gap));
 }
 
-/** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t). */
+/** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t); none inside a hashtag (#JanDeKok). */
 function isParticleGap(gap: string): boolean {
+  if (gap.length === 0) return true;
+  gap = visible(gap);
   return gap.length > 0 && gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+}
+
+/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, no gap. */
+function isCamelSegment(tokens: Tokens, k: number): boolean {
+  return (k > 0 && tokens.ends[k - 1] === tokens.starts[k]) || (k + 1 < tokens.count && tokens.ends[k] === tokens.starts[k + 1]);
 }
 
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */
@@ -1273,6 +1405,11 @@ class TypoFilter {
   private static readonly BITS = 1 << 22;
   private readonly bits: Uint32Array;
   private readonly prefix = new Int32Array(64);
+  /**
+   * Four bit sets of EDGE_BITS, by (letters, length): first two and last two letters of names of
+   * five or six letters, first three and last three of longer names (see `edgesMatch`).
+   */
+  private readonly edges = new Uint32Array((EDGE_BITS * 4) >>> 5);
 
   /** `words` is for the kept one of buildShapes only, which is never used. */
   constructor(words = TypoFilter.BITS >>> 5) {
@@ -1281,6 +1418,51 @@ class TypoFilter {
 
   add(s: string): void {
     setBit(this.bits, hashKey(s), TypoFilter.BITS);
+  }
+
+  /**
+   * A name (five letters or more) that tokens one typo away from should pass: the name, its
+   * one-letter deletions, and its edges for the cheap gate in `mayMatch`.
+   */
+  addName(name: string): void {
+    this.add(name);
+    for (const d of deletions(name)) this.add(d);
+    const n = name.length;
+    const c = (k: number) => name.charCodeAt(k);
+    for (let len = n - 1; len <= n + 1; len++) {
+      if (n <= 6) {
+        this.setEdge(0, edgeIndex(c(0), c(1), 0, len));
+        this.setEdge(1, edgeIndex(c(n - 2), c(n - 1), 0, len));
+      } else {
+        this.setEdge(2, edgeIndex(c(0), c(1), c(2), len));
+        this.setEdge(3, edgeIndex(c(n - 3), c(n - 2), c(n - 1), len));
+      }
+    }
+  }
+
+  private setEdge(set: number, index: number): void {
+    setBit(this.edges, set * EDGE_BITS + index, EDGE_BITS * 4);
+  }
+
+  private hasEdge(set: number, index: number): boolean {
+    return hasBit(this.edges, set * EDGE_BITS + index, EDGE_BITS * 4);
+  }
+
+  /**
+   * The cheap gate. One typo (an insertion, deletion, substitution or swap at one place) changes
+   * a name's length by at most one and leaves one of its ends in place: the first two or the
+   * last two letters of a name of five letters or more, the first three or the last three of a
+   * name of seven or more (the edit touches at most two neighbouring positions, which cannot
+   * reach both ends then). So a token whose edges, with its length, are unlike every name's is no
+   * typo of any: a few reads of a 32 KB bit set instead of a hash per letter in the 512 KB one.
+   * Takes the token's first three and last three folded letters (a0 a1 a2 … z2 z1 z0) and its
+   * length L (at least 3).
+   */
+  private edgesMatch(a0: number, a1: number, a2: number, z2: number, z1: number, z0: number, L: number): boolean {
+    // A name of 5–6 letters: tokens of 4–7.
+    if (L <= 7 && (this.hasEdge(0, edgeIndex(a0, a1, 0, L)) || this.hasEdge(1, edgeIndex(z1, z0, 0, L)))) return true;
+    // A name of 7 or more: tokens of 6 or more.
+    return L >= 6 && (this.hasEdge(2, edgeIndex(a0, a1, a2, L)) || this.hasEdge(3, edgeIndex(z2, z1, z0, L)));
   }
 
   /**
@@ -1295,7 +1477,9 @@ class TypoFilter {
       const text = tokens.text;
       const start = tokens.starts[k]!;
       L = tokens.ends[k]! - start;
-      if (L >= P.length) return false;
+      if (L >= P.length || L < 3) return false;
+      const e = start + L;
+      if (!this.edgesMatch(lowerAscii(text, start), lowerAscii(text, start + 1), lowerAscii(text, start + 2), lowerAscii(text, e - 3), lowerAscii(text, e - 2), lowerAscii(text, e - 1), L)) return false;
       P[0] = 0;
       for (let j = 0; j < L; j++) {
         let c = text.charCodeAt(start + j);
@@ -1305,7 +1489,8 @@ class TypoFilter {
     } else {
       const key = tokens.key(k);
       L = key.length;
-      if (L >= P.length) return false;
+      if (L >= P.length || L < 3) return false;
+      if (!this.edgesMatch(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), key.charCodeAt(L - 3), key.charCodeAt(L - 2), key.charCodeAt(L - 1), L)) return false;
       P[0] = 0;
       for (let j = 0; j < L; j++) P[j + 1] = (Math.imul(P[j]!, HASH_BASE) + key.charCodeAt(j)) | 0;
     }
@@ -1319,6 +1504,20 @@ class TypoFilter {
     }
     return false;
   }
+}
+
+/** Size of each of TypoFilter's two edge bit sets (8 KB each). */
+const EDGE_BITS = 1 << 16;
+
+/** Bit index (below EDGE_BITS) for two or three letters (c = 0 for two) and a length. */
+function edgeIndex(a: number, b: number, c: number, len: number): number {
+  return (Math.imul((a << 16) ^ b, 0x9e3779b1) ^ Math.imul(c, 0xcc9e2d51) ^ Math.imul(len, 0x85ebca77)) >>> 16;
+}
+
+/** The ASCII code unit at p, lower-cased. */
+function lowerAscii(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 function setBit(bits: Uint32Array, h: number, size: number): void {

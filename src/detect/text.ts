@@ -170,17 +170,98 @@ export class Tokens {
 
 /** ASCII fast path tables. */
 const ASCII_WORD = new Uint8Array(128);
+/** Folded (lower-case) code of an ASCII word character; 0 for every other ASCII character. */
+const ASCII_FOLD = new Uint8Array(128);
 for (let i = 0; i < 128; i++) {
-  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) ASCII_WORD[i] = 1;
+  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) {
+    ASCII_WORD[i] = 1;
+    ASCII_FOLD[i] = i >= 65 && i <= 90 ? i + 32 : i;
+  }
 }
 
-export function tokenize(text: string): Tokens {
+/** Upper/lower case of one UTF-16 code unit (ASCII without making a string). */
+function isUpperCode(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[p]!;
+  return ch !== ch.toLowerCase();
+}
+function isLowerCode(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = text[p]!;
+  return ch !== ch.toUpperCase();
+}
+
+/**
+ * Pushes the token text[start, end) with its folded key, hash and stem hash (the slow, general
+ * form of the tokenizer's inner loop; used for the pieces of a camelCase hashtag).
+ */
+function pushSpan(tokens: Tokens, text: string, start: number, end: number): void {
+  let ascii = true;
+  for (let p = start; p < end; p++) if (text.charCodeAt(p) >= 128) ascii = false;
+  if (ascii) {
+    const k = text.slice(start, end).toLowerCase();
+    tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), undefined);
+    return;
+  }
+  let k = '';
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+    else if (classify(c) === CharClass.Word) k += foldCode(c);
+  }
+  while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
+  if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
+}
+
+/**
+ * A hashtag written in camelCase (#MariekeVerhoeven, #VerhoevenCoaching) is read as its words:
+ * one token per camel segment, with no gap between them. A segment starts at a capital after a
+ * lower-case letter, or at the last capital of a run of capitals followed by a lower-case letter
+ * (#HRManager: HR, Manager). Returns false (nothing pushed) when the word has no such boundary.
+ */
+function pushCamelSegments(tokens: Tokens, text: string, start: number, end: number): boolean {
+  let segStart = start;
+  for (let p = start + 1; p < end; p++) {
+    if (!isUpperCode(text, p)) continue;
+    const prevLower = isLowerCode(text, p - 1);
+    const upperThenLower = isUpperCode(text, p - 1) && p + 1 < end && isLowerCode(text, p + 1);
+    if (!prevLower && !upperThenLower) continue;
+    pushSpan(tokens, text, segStart, p);
+    segStart = p;
+  }
+  if (segStart === start) return false;
+  pushSpan(tokens, text, segStart, end);
+  return true;
+}
+
+/**
+ * `splitHashtags`: read a camelCase word right after '#' as its camel segments (the scan does;
+ * registry strings are never hashtags).
+ */
+export function tokenize(text: string, splitHashtags = false): Tokens {
   const n = text.length;
   // Prose has about one token per six characters.
   const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
 
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n; ) i = tokenizeChunk(tokens, text, i, Math.min(n, i + TOKENIZE_CHUNK), splitHashtags);
+  return tokens;
+}
+
+/** Characters per tokenizeChunk call (see there). */
+const TOKENIZE_CHUNK = 4096;
+
+/**
+ * The tokens that start in text[i, limit) (the last one may run past limit); returns where the
+ * next chunk starts. tokenize calls this once per chunk rather than looping over the whole text
+ * itself: a loop in a function entered once per scan runs on on-stack-replacement code, which V8
+ * holds weakly and drops at every major GC, so the next scan tokenised unoptimised until a
+ * recompile. A function called many times gets ordinary optimised code, which stays.
+ */
+function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, splitHashtags: boolean): number {
+  const n = text.length;
+  while (i < limit) {
     const code = text.charCodeAt(i);
     const isWord = code < 128 ? ASCII_WORD[code] === 1 : code >= 0xd800 && code <= 0xdfff ? false : classify(code) === CharClass.Word;
     if (!isWord) {
@@ -194,12 +275,13 @@ export function tokenize(text: string): Tokens {
     let prev = 0;
     let j = i;
     while (j < n) {
-      let c = text.charCodeAt(j);
+      const c = text.charCodeAt(j);
       if (c < 128) {
-        if (ASCII_WORD[c] !== 1) break;
-        if (c >= 65 && c <= 90) c += 32;
+        // One table read both ends the word and folds the letter.
+        const folded = ASCII_FOLD[c]!;
+        if (folded === 0) break;
         prev = h;
-        h = (Math.imul(h, HASH_BASE) + c) | 0;
+        h = (Math.imul(h, HASH_BASE) + folded) | 0;
       } else if (c >= 0xd800 && c <= 0xdfff) {
         break;
       } else {
@@ -209,6 +291,10 @@ export function tokenize(text: string): Tokens {
       j++;
     }
     let end = j;
+    if (splitHashtags && start > 0 && text.charCodeAt(start - 1) === 35 /* # */ && pushCamelSegments(tokens, text, start, end)) {
+      i = j;
+      continue;
+    }
     if (ascii) {
       tokens.push(start, end, h, prev, undefined);
     } else {
@@ -219,12 +305,13 @@ export function tokenize(text: string): Tokens {
         else if (classify(c) === CharClass.Word) k += foldCode(c);
       }
       // Trailing invisible characters do not belong to the token's span.
-      while (end > start && classify(text.charCodeAt(end - 1)) === CharClass.Invisible && text.charCodeAt(end - 1) < 0x300) end--;
+      // (Combining marks belong to the letter before them and stay.)
+      while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
       if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
     }
     i = j;
   }
-  return tokens;
+  return i;
 }
 
 /** Shape of a token as written: drives the "is this a name or a word" decision. */
