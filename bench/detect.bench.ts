@@ -269,6 +269,7 @@ async function main(): Promise<number> {
         SIZES.map((s) => `${s.toLocaleString('en-US')} clients: ${CHILD_LIMIT_MS[s] / 1000} s`).join(', ') +
         '): ">x" is a lower bound, a plain value is its first call only',
     );
+  console.log('scan 100 KB and normalize are measured alike: warm, no forced gc between runs');
   console.log('heap = JS heap + ArrayBuffers retained after building the detector and one 5 KB scan (gc before and after; 1 MB = 10^6 bytes)');
   console.log('findings / mentions = findings in the 100 KB text / registered mentions the generator inserted\n');
 
