@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { Situation, WarningArticle } from '../codes';
 import { getLanguage, setLanguage } from '../i18n';
 import type { GuardFinding, WarningArticlesResponse } from '../protocol';
-import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
+import { composeRootOf, editorsIn, frameDoc, hasBlindFrame, holds, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
 import { anonymiseUnit } from './anonymise-in-editor';
 import { consentLine } from './consent-text';
@@ -77,6 +77,8 @@ export class Guard {
     window.addEventListener('focusin', (e) => this.safely(() => this.onFocusIn(e)), { capture: true, passive: true });
     window.addEventListener('paste', (e) => this.safely(() => this.onPaste(e)), { capture: true, passive: true });
     window.addEventListener('input', (e) => this.safely(() => this.onInput(e)), { capture: true, passive: true });
+    // Focus went into a frame (the page hears no focusin for that, only its window's blur).
+    window.addEventListener('blur', () => this.safely(() => this.blindFrameNotice(document.activeElement, false)));
     setUnlockHandler(() => void this.openUnlock());
     // Unlocked in the options page meanwhile? Check again when the coach comes back to this tab.
     const recheck = () => {
@@ -128,7 +130,7 @@ export class Guard {
   private stateOf(unit: ComposeUnit): UnitState {
     let st = this.states.get(unit.editor);
     if (st) {
-      if (!st.unit.root.isConnected || !st.unit.root.contains(unit.editor)) st.unit.root = composeRootOf(unit.adapter, unit.editor);
+      if (!st.unit.root.isConnected || !holds(st.unit.root, unit.editor)) st.unit.root = composeRootOf(unit.adapter, unit.editor);
       return st;
     }
     for (const [ed] of this.states) if (!ed.isConnected) this.forget(ed);
@@ -215,7 +217,8 @@ export class Guard {
         ],
       });
     }
-    this.overlay.set(st.unit.editor, marks);
+    // An editor in a same-origin frame (its send button out here) is marked by the guard in its own frame.
+    if (st.unit.editor.ownerDocument === document) this.overlay.set(st.unit.editor, marks);
   }
 
   private onFocusIn(e: Event): void {
@@ -267,6 +270,25 @@ export class Guard {
     setTimeout(() => st.scheduler.touch(true), 0);
   }
 
+  /**
+   * A compose whose editor sits in a frame this guard cannot read (cross-origin, or sandboxed without
+   * allow-same-origin) and whose send button is out here: its sends cannot be checked. Say so, when the coach
+   * goes into such a frame or presses such a button. `el` is the clicked element, or the focused frame.
+   */
+  private blindFrameNotice(el: Element | null, clicked: boolean): void {
+    if (!el || (!clicked && !(el instanceof HTMLIFrameElement && !frameDoc(el)))) return;
+    for (const a of this.adapters) {
+      if (a.id === 'generic') continue; // other sites: captcha and widget frames next to any submit button
+      let x: Element | null = clicked ? el.closest(a.sendButtonSelector) : el;
+      for (let depth = 0; x && depth < 12; depth++, x = x.parentElement) {
+        // The nearest ancestor holding both a send button and an editor or frame is the compose.
+        if (!x.querySelector(a.sendButtonSelector)) continue;
+        if (editorsIn(a, x).length) break;
+        if (hasBlindFrame(x)) return showNotice('cannotProtect');
+      }
+    }
+  }
+
   // ── the send guard ───────────────────────────────────────────────────────
 
   /** A send may pass untouched only when its scan is current and nothing in it blocks. */
@@ -295,7 +317,10 @@ export class Guard {
         return;
       }
       path = sendPathOf(e, this.adapters);
-      if (!path) return;
+      if (!path) {
+        if (e.type === 'click' && e.isTrusted) this.blindFrameNotice(eventTarget(e), true);
+        return;
+      }
       // One gesture, one decision: the up/click of a press we let through passes too (and vice versa),
       // so an app that sends on mousedown or keyup is neither sent twice nor half-blocked.
       const g = this.gesture;
@@ -507,7 +532,7 @@ export class Guard {
       return;
     }
     const range = rangeFor(snap.et, start, end);
-    const sel = document.getSelection();
+    const sel = editor.ownerDocument.getSelection();
     if (range && sel) {
       sel.removeAllRanges();
       sel.addRange(range);
