@@ -156,6 +156,7 @@ export class Guard {
     });
     st = { unit, scheduler, observer, pasted: false, allowKey: null, intervision: false };
     this.states.set(unit.editor, st);
+    if (unit.editor.ownerDocument === document) this.overlay.watch(unit.editor);
     if (!isField(unit.editor)) observer.observe(unit.editor, { characterData: true, childList: true, subtree: true });
     scheduler.touch(true);
     return st;

@@ -3,6 +3,9 @@
  * Never touches the editor: no wrapping spans, no CSS.highlights (readable by the page), no attributes.
  * The underlines ignore the pointer (clicks and focus stay with the editor). Positions follow scroll,
  * resize and reflow, at most once per animation frame.
+ * Occlusion: IntersectionObserver v2 (trackVisibility) tells a page when anything is drawn over its
+ * elements, pointer-events or not. So every watched editor lies under an empty box of ours from the moment
+ * it is watched, marked or not, and the underlines (kept within that box) change nothing the page can see.
  * Tooltip: shown when the (real) pointer is over a mark or the caret is inside one (keyboard users),
  * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
  * of the message, the same action as the warning's):
@@ -43,6 +46,7 @@ interface Drawn {
 
 const CSS = `
 :host { all: initial; }
+.c { position: fixed; pointer-events: none; }
 .m { position: fixed; pointer-events: none; height: 0; border-bottom: 2px solid #c5221f; box-sizing: border-box; }
 .m.ok { border-bottom: 2px dotted #188038; }
 .tip { position: fixed; pointer-events: none; max-width: 320px; font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f;
@@ -72,6 +76,9 @@ export class MarksOverlay {
   onAnonymise: ((mark: Mark) => void) | null = null;
   private mirror!: HTMLDivElement;
   private marks = new Map<HTMLElement, Mark[]>();
+  /** Watched editors (each under an empty box, see above) and those boxes. */
+  private covered = new Set<HTMLElement>();
+  private covers!: HTMLDivElement;
   private drawn: Drawn[] = [];
   private frame = 0;
   private pointer: { x: number; y: number } | null = null;
@@ -102,6 +109,7 @@ export class MarksOverlay {
     const root = this.host.root;
     root.append(h('style', {}, CSS));
     this.layer = h('div');
+    this.covers = h('div');
     this.tipText = h('div', { role: 'status', 'aria-live': 'polite' });
     const button = (this.tipButton = h('button', { type: 'button', tabindex: '-1' }));
     // The editor keeps focus and caret while the button is pressed.
@@ -115,7 +123,7 @@ export class MarksOverlay {
     });
     this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
     this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
-    root.append(this.layer, this.mirror, this.tip);
+    root.append(this.covers, this.layer, this.mirror, this.tip);
   }
 
   set(editor: HTMLElement, marks: Mark[]): void {
@@ -123,8 +131,17 @@ export class MarksOverlay {
     if (marks.length) {
       if (!this.marks.has(editor)) this.resize.observe(editor);
       this.marks.set(editor, marks);
-    } else if (this.marks.delete(editor)) this.resize.unobserve(editor);
+    } else if (this.marks.delete(editor) && !this.covered.has(editor)) this.resize.unobserve(editor);
     this.onSelection();
+    this.schedule();
+  }
+
+  /** An editor the guard now watches: under its box from now on, whatever is found in it. */
+  watch(editor: HTMLElement): void {
+    this.ensureHost();
+    if (this.covered.has(editor)) return;
+    this.covered.add(editor);
+    this.resize.observe(editor);
     this.schedule();
   }
 
@@ -143,6 +160,23 @@ export class MarksOverlay {
 
   private layout(): void {
     if (!this.host) return;
+    const boxes: DOMRect[] = [];
+    for (const editor of this.covered) {
+      if (!editor.isConnected) {
+        this.covered.delete(editor);
+        this.resize.unobserve(editor);
+        continue;
+      }
+      // 4px wider on every side than the editor: an underline may sit up to 3px below it. None for a hidden editor.
+      const r = editor.getBoundingClientRect();
+      if (r.width || r.height) boxes.push(r);
+    }
+    const cov = this.covers.children;
+    while (cov.length > boxes.length) this.covers.lastChild!.remove();
+    while (cov.length < boxes.length) this.covers.append(h('div', { class: 'c' }));
+    boxes.forEach((r, i) => {
+      (cov[i] as HTMLElement).style.cssText = `left:${r.left - 4}px;top:${r.top - 4}px;width:${r.width + 8}px;height:${r.height + 8}px`;
+    });
     const out: Drawn[] = [];
     for (const [editor, marks] of this.marks) {
       if (!editor.isConnected) {
