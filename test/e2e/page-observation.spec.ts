@@ -213,7 +213,7 @@ const median = (xs: number[]) => {
 };
 
 /** One coach session: a fresh Gmail tab, the probe in place, the sentence typed like a person, then a quiet second. */
-async function run(who: string): Promise<{ structure: unknown; timing: Timing; page: Page }> {
+async function run(who: string, text = sentence(who)): Promise<{ structure: unknown; timing: Timing; page: Page }> {
   const page = await session.context.newPage();
   await page.addInitScript(observationProbe);
   const app = await openApp(session.context, 'gmail', { page });
@@ -224,7 +224,7 @@ async function run(who: string): Promise<{ structure: unknown; timing: Timing; p
     O.typed = who;
     O.start();
   }, who);
-  await page.keyboard.type(sentence(who), { delay: 25 });
+  await page.keyboard.type(text, { delay: 25 });
   await page.evaluate(() => {
     const O = (window as any).__obs;
     O.on = false;
@@ -350,3 +350,15 @@ async function underlines(page: Page): Promise<number> {
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+// Known residual (README, threat model): the coach stops typing right after the name. The caret rests in the
+// mark, the tooltip opens below it, and where it reaches beyond the editor's box the page's elements under it
+// turn "not visible" to IntersectionObserver v2. Marked as an expected failure: when the tooltip stops
+// showing there, this test fails and the annotation (and the README line) should go.
+test('the caret resting at the end of a marked name: the tooltip shows up as occlusion (known residual)', async () => {
+  test.fail();
+  const a = await run(REGISTERED, `Vandaag sprak ik ${REGISTERED}`);
+  const b = await run(UNREGISTERED, `Vandaag sprak ik ${UNREGISTERED}`);
+  expect(await underlines(a.page)).toBe(1);
+  expect((a.structure as any).visibility).toEqual((b.structure as any).visibility);
+});
