@@ -45,9 +45,12 @@ export function frameDoc(f: HTMLIFrameElement): Document | null {
   }
 }
 
-/** Whether `el` holds a frame this script may not read (cross-origin, sandboxed). */
+/**
+ * Whether `el` holds a frame this script may not read (cross-origin, sandboxed) that could hold an editor:
+ * apps keep hidden and tiny cross-origin frames (sign-in keep-alive, analytics) near anything.
+ */
 export function hasBlindFrame(el: ParentNode): boolean {
-  return [...el.querySelectorAll('iframe')].some((f) => !frameDoc(f));
+  return [...el.querySelectorAll('iframe')].some((f) => !frameDoc(f) && f.offsetHeight > 30);
 }
 
 /** Whether `root` holds `el`, also when `el` is in a same-origin frame inside `root`. */

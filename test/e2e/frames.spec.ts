@@ -67,6 +67,7 @@ const TOP_HTML = `<!doctype html>
 ${compose('srcdoc', `<iframe id="f-srcdoc" title="body" srcdoc="${attr(FRAME_STYLE + EDITOR)}"></iframe>`)}
 ${compose('blank', '<iframe id="f-blank" title="body"></iframe>')}
 ${compose('foreign', `<iframe id="f-foreign" title="body" src="${FOREIGN}"></iframe>`)}
+${compose('tracked', EDITOR).replace('<button', `<iframe class="tracker" src="${FOREIGN}" style="width:1px;height:1px;border:0"></iframe><button`)}
 ${compose('sandboxed', `<iframe id="f-sandboxed" title="body" sandbox="allow-scripts" srcdoc="${attr(FRAME_STYLE + EDITOR + reporter('sandboxed'))}"></iframe>`)}
 <div id="whole-sandboxed"><iframe id="f-whole" style="height:420px" title="compose" sandbox="allow-scripts" srcdoc="${attr(
   FRAME_STYLE +
@@ -95,8 +96,8 @@ bdoc.body.innerHTML = ${JSON.stringify(FRAME_STYLE + EDITOR)};
 // The app's Send: reads the body from its frame (or what an opaque frame told it), records, clears.
 for (const c of document.querySelectorAll('.compose')) {
   c.querySelector('button').addEventListener('click', () => {
-    const frame = c.querySelector('iframe');
-    const body = frame.contentDocument && frame.contentDocument.querySelector('[aria-label^="Message body"]');
+    const frame = c.querySelector('iframe:not(.tracker)');
+    const body = c.querySelector('[aria-label^="Message body"]') || (frame && frame.contentDocument && frame.contentDocument.querySelector('[aria-label^="Message body"]'));
     const text = body ? body.innerText.replace(/\\u00a0/g, ' ').replace(/\\n+$/, '') : (told[c.id] || '');
     if (!text.trim()) return;
     window.__sent.push({ surface: c.id, text });
@@ -258,6 +259,17 @@ test.describe('an editor in a frame the page cannot read, Send in the page', () 
       await expect.poll(() => noticeText(page)).toContain(CANNOT);
     });
   }
+});
+
+test('a tiny cross-origin frame next to Send (as apps keep for sign-in or analytics) does not unguard a compose whose editor is in the page', async () => {
+  const page = await openSplitCompose();
+  await page.locator('#tracked [aria-label^="Message body"]').click();
+  await page.keyboard.type(DRAFT);
+  await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
+  await page.locator('#tracked [data-testid=ComposeSendButton] button').click();
+  await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+  expect(await sentOf(page)).toEqual([]);
+  expect(await noticeText(page)).not.toContain(CANNOT);
 });
 
 test.describe('a whole compose inside a sandboxed srcdoc frame', () => {
