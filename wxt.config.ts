@@ -15,6 +15,9 @@ export default defineConfig({
     plugins: [preact(), zodWithoutEval(), compactShadowCss()],
     build: {
       sourcemap: false,
+      // Every supported browser (Chrome MV3, Firefox 140+) runs ES2022 as is: class #private members stay native
+      // (and minify to short names) instead of being rewritten to WeakMaps.
+      target: 'es2022',
       // Vite's modulepreload polyfill fetch()es <link rel=modulepreload> targets in browsers without
       // modulepreload; every browser Discreet supports has it, and shipping fetch() would muddy the
       // no-network check (scripts/check-release.ts).
@@ -30,9 +33,18 @@ export default defineConfig({
     host_permissions: [...PROTECTED_HOSTS],
     // The guard (entrypoints/guard.ts, built as guard.js). Editors in frames are guarded too: same-origin
     // frames, and srcdoc / about:blank frames an app writes its compose into (Outlook's pop-out); each frame
-    // runs its own guard with its own closed overlay.
+    // runs its own guard with its own closed overlay. match_origin_as_fallback: also sandboxed (opaque-origin)
+    // srcdoc / about:blank / data: / blob: frames of these apps, which match_about_blank alone skips
+    // (test/e2e/frames.spec.ts checks that Chromium injects there).
     content_scripts: [
-      { matches: [...PROTECTED_HOSTS], js: ['guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: true },
+      {
+        matches: [...PROTECTED_HOSTS],
+        js: ['guard.js'],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+      },
     ],
     // Any other https site, only when the coach switches it on and the browser has asked them (AI chats etc.).
     // Manifest V2 (Firefox) lists optional hosts among optional_permissions.

@@ -7,11 +7,13 @@
 /**
  * The host whose adapters apply in this frame. An about:blank or srcdoc frame has no host of its own
  * (location.hostname is ''), but it inherits its creator's origin: Outlook's compose written into an
- * about:blank frame is still Outlook. An opaque origin ('null', a sandboxed frame) gives ''.
+ * about:blank frame is still Outlook. A sandboxed srcdoc frame has an opaque origin ('null'); the guard
+ * runs there (match_origin_as_fallback) and takes the app of the page that holds the frame (Chromium's
+ * location.ancestorOrigins), else ''.
  */
-export function frameHostname(loc: { hostname: string } = location, origin: string = self.origin): string {
+export function frameHostname(loc: { hostname: string; ancestorOrigins?: DOMStringList } = location, origin: string = self.origin): string {
   if (loc.hostname) return loc.hostname;
-  if (!origin || origin === 'null') return '';
+  if (!origin || origin === 'null') origin = loc.ancestorOrigins?.[0] ?? '';
   try {
     return new URL(origin).hostname;
   } catch {

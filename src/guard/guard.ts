@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { Situation, WarningArticle } from '../codes';
 import { getLanguage, setLanguage } from '../i18n';
 import type { GuardFinding, WarningArticlesResponse } from '../protocol';
-import { composeRootOf, isDisabled, sendButtonOf } from '../sites/dom';
+import { composeRootOf, editorsIn, frameDoc, hasBlindFrame, holds, isDisabled, sendButtonOf } from '../sites/dom';
 import { adaptersFor, unitForEditorTarget, type ComposeUnit, type SiteAdapter } from '../sites';
 import { anonymiseUnit } from './anonymise-in-editor';
 import { consentLine } from './consent-text';
@@ -48,39 +48,41 @@ interface UnitState {
 }
 
 export class Guard {
-  private adapters: SiteAdapter[];
-  private states = new Map<HTMLElement, UnitState>();
-  private overlay = new MarksOverlay();
+  #adapters: SiteAdapter[];
+  #states = new Map<HTMLElement, UnitState>();
+  #overlay = new MarksOverlay();
   private dialog = new WarningDialog();
   /** The send button we are clicking ourselves right now (our own re-trigger passes). */
-  private bypass: Element | null = null;
-  private resolving = false;
-  private lockState: 'unknown' | 'setup' | 'locked' | 'open' = 'unknown';
+  #bypass: Element | null = null;
+  #resolving = false;
+  #lockState: 'unknown' | 'setup' | 'locked' | 'open' = 'unknown';
   /** Time of the last trusted key/pointer gesture: a script's send right after it is the app acting for the user. */
-  private lastGesture = -Infinity;
+  #lastGesture = -Infinity;
   /** The decision taken for the press in progress (key down→up, pointer down→up→click). */
-  private gesture:
+  #gesture:
     | { kind: 'key'; decision: 'pass' | 'block'; at: number }
     | { kind: 'pointer'; button: HTMLElement; decision: 'pass' | 'block'; at: number }
     | null = null;
 
   constructor(hostname = location.hostname) {
-    this.adapters = adaptersFor(hostname);
+    this.#adapters = adaptersFor(hostname);
   }
 
   /** Register every listener synchronously (call at document_start). */
   install(): void {
-    for (const type of GUARDED_EVENTS) window.addEventListener(type, (e) => this.onGuardedEvent(e), { capture: true });
+    for (const type of GUARDED_EVENTS) window.addEventListener(type, (e) => this.#onGuardedEvent(e), { capture: true });
     // The mark's tooltip: its button, and its keyboard shortcut while the caret is in a blocking mention.
-    this.overlay.onAnonymise = (mark) => void this.anonymiseFromMark(mark.editor);
-    window.addEventListener('keydown', (e) => this.safely(() => this.onShortcut(e)), { capture: true });
-    window.addEventListener('focusin', (e) => this.safely(() => this.onFocusIn(e)), { capture: true, passive: true });
-    window.addEventListener('paste', (e) => this.safely(() => this.onPaste(e)), { capture: true, passive: true });
-    window.addEventListener('input', (e) => this.safely(() => this.onInput(e)), { capture: true, passive: true });
-    setUnlockHandler(() => void this.openUnlock());
+    this.#overlay.onAnonymise = (mark) => void this.#anonymiseFromMark(mark.editor);
+    window.addEventListener('keydown', (e) => this.#safely(() => this.#onShortcut(e)), { capture: true });
+    window.addEventListener('focusin', (e) => this.#safely(() => this.#onFocusIn(e)), { capture: true, passive: true });
+    window.addEventListener('paste', (e) => this.#safely(() => this.#onPaste(e)), { capture: true, passive: true });
+    window.addEventListener('input', (e) => this.#safely(() => this.#onInput(e)), { capture: true, passive: true });
+    // Focus went into a frame (the page hears no focusin for that, only its window's blur).
+    window.addEventListener('blur', () => this.#safely(() => this.#blindFrameNotice(document.activeElement, false)));
+    setUnlockHandler(() => void this.#openUnlock());
     // Unlocked in the options page meanwhile? Check again when the coach comes back to this tab.
     const recheck = () => {
-      if (this.lockState === 'open' || document.visibilityState !== 'visible') return;
+      if (this.#lockState === 'open' || document.visibilityState !== 'visible') return;
       browser.runtime.sendMessage({ type: 'status' }).then(
         (s) => this.setInitialStatus(s as { setupNeeded: boolean; locked: boolean }),
         () => showNotice('internalError'),
@@ -88,25 +90,25 @@ export class Guard {
     };
     document.addEventListener('visibilitychange', recheck);
     window.addEventListener('focus', recheck);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.overlay.ensureHost(), { once: true });
-    else this.overlay.ensureHost();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.#overlay.ensureHost(), { once: true });
+    else this.#overlay.ensureHost();
   }
 
   /** Show the paused notice according to the vault's state at load. */
   setInitialStatus(status: { setupNeeded: boolean; locked: boolean }): void {
-    this.setLockState(status.setupNeeded ? 'setup' : status.locked ? 'locked' : 'open');
+    this.#setLockState(status.setupNeeded ? 'setup' : status.locked ? 'locked' : 'open');
   }
 
-  private setLockState(s: 'setup' | 'locked' | 'open'): void {
-    if (s === this.lockState) return;
-    this.lockState = s;
+  #setLockState(s: 'setup' | 'locked' | 'open'): void {
+    if (s === this.#lockState) return;
+    this.#lockState = s;
     if (s === 'open') {
       hideNotice('setup');
       hideNotice('locked');
     } else showNotice(s);
   }
 
-  private safely(fn: () => void): void {
+  #safely(fn: () => void): void {
     try {
       fn();
     } catch {
@@ -115,7 +117,7 @@ export class Guard {
     }
   }
 
-  private async openUnlock(): Promise<void> {
+  async #openUnlock(): Promise<void> {
     try {
       await browser.runtime.sendMessage({ type: 'open-unlock' });
     } catch {
@@ -125,15 +127,15 @@ export class Guard {
 
   // ── units and scans ──────────────────────────────────────────────────────
 
-  private stateOf(unit: ComposeUnit): UnitState {
-    let st = this.states.get(unit.editor);
+  #stateOf(unit: ComposeUnit): UnitState {
+    let st = this.#states.get(unit.editor);
     if (st) {
-      if (!st.unit.root.isConnected || !st.unit.root.contains(unit.editor)) st.unit.root = composeRootOf(unit.adapter, unit.editor);
+      if (!st.unit.root.isConnected || !holds(st.unit.root, unit.editor)) st.unit.root = composeRootOf(unit.adapter, unit.editor);
       return st;
     }
-    for (const [ed] of this.states) if (!ed.isConnected) this.forget(ed);
+    for (const [ed] of this.#states) if (!ed.isConnected) this.#forget(ed);
     const scheduler: ScanScheduler = new ScanScheduler({
-      read: () => this.snapshot(st!).req,
+      read: () => this.#snapshot(st!).req,
       send: (req) =>
         requestScan((m) => browser.runtime.sendMessage(m), {
           type: 'scan' as const,
@@ -142,32 +144,33 @@ export class Guard {
           app: appOf(unit),
           situation: unit.adapter.situation(unit),
         }),
-      onResult: (r) => this.onResult(st!, r),
+      onResult: (r) => this.#onResult(st!, r),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     });
     const observer = new MutationObserver(() => {
       // Read-only: the text changed or reflowed.
-      this.overlay.schedule();
+      this.#overlay.schedule();
       scheduler.touch(st!.pasted);
       st!.pasted = false;
     });
     st = { unit, scheduler, observer, pasted: false, allowKey: null, intervision: false };
-    this.states.set(unit.editor, st);
+    this.#states.set(unit.editor, st);
+    if (unit.editor.ownerDocument === document) this.#overlay.watch(unit.editor);
     if (!isField(unit.editor)) observer.observe(unit.editor, { characterData: true, childList: true, subtree: true });
     scheduler.touch(true);
     return st;
   }
 
-  private forget(editor: HTMLElement): void {
-    const st = this.states.get(editor);
+  #forget(editor: HTMLElement): void {
+    const st = this.#states.get(editor);
     if (!st) return;
     st.observer.disconnect();
-    this.states.delete(editor);
-    this.overlay.set(editor, []);
+    this.#states.delete(editor);
+    this.#overlay.set(editor, []);
   }
 
-  private snapshot(st: UnitState): Snapshot {
+  #snapshot(st: UnitState): Snapshot {
     const { unit } = st;
     const et = readEditorText(unit.editor);
     const subject = (unit.adapter.subject?.(unit)?.value ?? '').trim();
@@ -177,21 +180,21 @@ export class Guard {
     return { et, bodyOffset, req: recipients ? { text, recipients } : { text } };
   }
 
-  private onResult(st: UnitState, r: ScanResult): void {
+  #onResult(st: UnitState, r: ScanResult): void {
     if ('error' in r) {
-      this.overlay.set(st.unit.editor, []);
+      this.#overlay.set(st.unit.editor, []);
       showNotice('internalError');
       return;
     }
     const res = r.response;
     if (res.locked) {
-      this.overlay.set(st.unit.editor, []);
-      this.setLockState(res.setupNeeded ? 'setup' : 'locked');
+      this.#overlay.set(st.unit.editor, []);
+      this.#setLockState(res.setupNeeded ? 'setup' : 'locked');
       return;
     }
-    this.setLockState('open');
+    this.#setLockState('open');
     if (res.language) setLanguage(res.language);
-    const snap = this.snapshot(st);
+    const snap = this.#snapshot(st);
     if (scanKey(snap.req) !== r.key) return; // the text moved on; a newer scan is scheduled
     if (snap.req.text.trim() === '') st.intervision = false; // sent or cleared: a new message
     const marks: Mark[] = [];
@@ -215,62 +218,82 @@ export class Guard {
         ],
       });
     }
-    this.overlay.set(st.unit.editor, marks);
+    // An editor in a same-origin frame (its send button out here) is marked by the guard in its own frame.
+    if (st.unit.editor.ownerDocument === document) this.#overlay.set(st.unit.editor, marks);
   }
 
-  private onFocusIn(e: Event): void {
+  #onFocusIn(e: Event): void {
     const target = eventTarget(e);
     if (!target || this.dialog.owns(target)) return;
     // An editor inside the page's own CLOSED shadow root: its events reach us retargeted to the host, so
     // its sends cannot be told apart. Say so rather than stay silent.
     const hidden = focusedInsideClosedShadow(target);
-    if (hidden && (unitForEditorTarget(this.adapters, hidden) || looksLikeUnknownComposer(hidden))) {
+    if (hidden && (unitForEditorTarget(this.#adapters, hidden) || looksLikeUnknownComposer(hidden))) {
       showNotice('cannotProtect');
       return;
     }
-    const unit = unitForEditorTarget(this.adapters, target);
+    const unit = unitForEditorTarget(this.#adapters, target);
     if (unit) {
       hideNotice('cannotProtect');
-      this.stateOf(unit);
+      this.#stateOf(unit);
       return;
     }
     if (looksLikeUnknownComposer(target)) showNotice('cannotProtect');
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     const target = eventTarget(e);
     if (!target) return;
     // Every keystroke lands here: a known editor is found among the watched ones without asking the adapters
     // (whose compose-root search walks the ancestors). A rich editor's typing is followed by its MutationObserver.
-    for (const [editor, st] of this.states) {
+    for (const [editor, st] of this.#states) {
       if (editor.isConnected && (editor === target || editor.contains(target))) {
         if (isField(editor)) st.scheduler.touch();
         return;
       }
     }
-    const unit = unitForEditorTarget(this.adapters, target);
+    const unit = unitForEditorTarget(this.#adapters, target);
     if (unit) {
-      const st = this.stateOf(unit);
+      const st = this.#stateOf(unit);
       if (isField(unit.editor)) st.scheduler.touch();
       return;
     }
     // Subject or recipient field of a known unit: rescan its unit.
-    for (const st of this.states.values()) if (st.unit.root.contains(target)) st.scheduler.touch();
+    for (const st of this.#states.values()) if (st.unit.root.contains(target)) st.scheduler.touch();
   }
 
-  private onPaste(e: Event): void {
+  #onPaste(e: Event): void {
     const target = eventTarget(e);
-    const unit = target && unitForEditorTarget(this.adapters, target);
+    const unit = target && unitForEditorTarget(this.#adapters, target);
     if (!unit) return;
-    const st = this.stateOf(unit);
+    const st = this.#stateOf(unit);
     st.pasted = true; // the mutation that follows scans at once
     setTimeout(() => st.scheduler.touch(true), 0);
+  }
+
+  /**
+   * A compose whose editor sits in a frame this guard cannot read (cross-origin, or sandboxed without
+   * allow-same-origin) and whose send button is out here: its sends cannot be checked. Say so, when the coach
+   * goes into such a frame or presses such a button. `el` is the clicked element, or the focused frame.
+   */
+  #blindFrameNotice(el: Element | null, clicked: boolean): void {
+    if (!el || (!clicked && !(el instanceof HTMLIFrameElement && !frameDoc(el)))) return;
+    for (const a of this.#adapters) {
+      if (a.id === 'generic') continue; // other sites: captcha and widget frames next to any submit button
+      let x: Element | null = clicked ? el.closest(a.sendButtonSelector) : el;
+      for (let depth = 0; x && depth < 12; depth++, x = x.parentElement) {
+        // The nearest ancestor holding both a send button and an editor or frame is the compose.
+        if (!x.querySelector(a.sendButtonSelector)) continue;
+        if (editorsIn(a, x).length) break;
+        if (hasBlindFrame(x)) return showNotice('cannotProtect');
+      }
+    }
   }
 
   // ── the send guard ───────────────────────────────────────────────────────
 
   /** A send may pass untouched only when its scan is current and nothing in it blocks. */
-  private isClean(st: UnitState, req: ScanRequest): boolean {
+  #isClean(st: UnitState, req: ScanRequest): boolean {
     if (!st.scheduler.isCurrent(req)) return false;
     const last = st.scheduler.last!;
     if ('error' in last) return false;
@@ -278,41 +301,44 @@ export class Guard {
     return !last.response.findings.some(isBlocking);
   }
 
-  private onGuardedEvent(e: Event): void {
+  #onGuardedEvent(e: Event): void {
     let path: SendPath | null;
     try {
-      if (this.bypass) {
+      if (this.#bypass) {
         // Our own re-trigger: the click on the send button, and the form submit it causes.
         const target = eventTarget(e);
-        if (e.type === 'click' && this.bypass.contains(target)) return;
-        if (e.type === 'submit' && target && (target === this.bypass || target.contains(this.bypass))) return;
+        if (e.type === 'click' && this.#bypass.contains(target)) return;
+        if (e.type === 'submit' && target && (target === this.#bypass || target.contains(this.#bypass))) return;
       }
       if (e.isTrusted) {
-        if (e.type === 'keydown' || e.type === 'pointerdown' || e.type === 'mousedown' || e.type === 'click') this.lastGesture = e.timeStamp;
-      } else if (!(e.timeStamp - this.lastGesture < USER_CHAIN_MS)) {
+        if (e.type === 'keydown' || e.type === 'pointerdown' || e.type === 'mousedown' || e.type === 'click') this.#lastGesture = e.timeStamp;
+      } else if (!(e.timeStamp - this.#lastGesture < USER_CHAIN_MS)) {
         // A script's own click/submit with no user action just before: let it through untouched, so a page
         // cannot probe which names are registered by planting text and watching whether its send is stopped.
         return;
       }
-      path = sendPathOf(e, this.adapters);
-      if (!path) return;
+      path = sendPathOf(e, this.#adapters);
+      if (!path) {
+        if (e.type === 'click' && e.isTrusted) this.#blindFrameNotice(eventTarget(e), true);
+        return;
+      }
       // One gesture, one decision: the up/click of a press we let through passes too (and vice versa),
       // so an app that sends on mousedown or keyup is neither sent twice nor half-blocked.
-      const g = this.gesture;
+      const g = this.#gesture;
       const button = path.kind === 'button' ? path.button : null;
       let decision: 'pass' | 'block';
       const fresh = g !== null && e.timeStamp - g.at < GESTURE_MS;
       if (g && fresh && g.kind === 'pointer' && button && g.button === button && e.type !== 'pointerdown') {
         decision = g.decision;
-        if (e.type === 'click') this.gesture = null;
+        if (e.type === 'click') this.#gesture = null;
       } else if (e.type === 'keyup') {
         decision = g?.kind === 'key' && fresh ? g.decision : 'pass';
-        this.gesture = null;
+        this.#gesture = null;
       } else {
-        decision = this.decide(path, e);
-        if ((e.type === 'pointerdown' || e.type === 'mousedown') && button) this.gesture = { kind: 'pointer', button, decision, at: e.timeStamp };
-        else if (e.type === 'keydown') this.gesture = { kind: 'key', decision, at: e.timeStamp };
-        else this.gesture = null;
+        decision = this.#decide(path, e);
+        if ((e.type === 'pointerdown' || e.type === 'mousedown') && button) this.#gesture = { kind: 'pointer', button, decision, at: e.timeStamp };
+        else if (e.type === 'keydown') this.#gesture = { kind: 'key', decision, at: e.timeStamp };
+        else this.#gesture = null;
       }
       if (decision === 'pass') return;
     } catch {
@@ -321,49 +347,49 @@ export class Guard {
     }
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (!isActivating(e) || this.resolving || this.dialog.isOpen) return;
-    void this.resolveBlockedSend(path);
+    if (!isActivating(e) || this.#resolving || this.dialog.isOpen) return;
+    void this.#resolveBlockedSend(path);
   }
 
   /** Pass (exactly as without Discreet) only when the unit's last scan is current and nothing in it blocks. */
-  private decide(path: SendPath, e: Event): 'pass' | 'block' {
-    const st = this.stateOf(path.unit);
-    const snap = this.snapshot(st);
+  #decide(path: SendPath, e: Event): 'pass' | 'block' {
+    const st = this.#stateOf(path.unit);
+    const snap = this.#snapshot(st);
     if (st.allowKey !== null && isActivating(e)) {
       const allowed = st.allowKey === scanKey(snap.req);
       st.allowKey = null;
       if (allowed) return 'pass';
     }
-    return this.isClean(st, snap.req) ? 'pass' : 'block';
+    return this.#isClean(st, snap.req) ? 'pass' : 'block';
   }
 
-  private async resolveBlockedSend(path: SendPath): Promise<void> {
-    this.resolving = true;
-    const st = this.stateOf(path.unit);
+  async #resolveBlockedSend(path: SendPath): Promise<void> {
+    this.#resolving = true;
+    const st = this.#stateOf(path.unit);
     try {
       let result = st.scheduler.last;
-      if (!st.scheduler.isCurrent(this.snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
+      if (!st.scheduler.isCurrent(this.#snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
       let outcome: DialogOutcome;
       if (!result || 'error' in result) {
         outcome = await this.dialog.open({ kind: 'error' });
       } else if (result.response.locked) {
         if (result.response.setupNeeded) {
-          this.resend(st, path);
+          this.#resend(st, path);
           return;
         }
         outcome = await this.dialog.open({ kind: 'locked' });
       } else if (!result.response.findings.some(isBlocking)) {
-        this.resend(st, path);
+        this.#resend(st, path);
         return;
       } else {
-        outcome = await this.dialog.open(this.warningModel(st, result.text, result.response.findings));
+        outcome = await this.dialog.open(this.#warningModel(st, result.text, result.response.findings));
       }
       if (outcome.action === 'send') {
         const findings = result && !('error' in result) && !result.response.locked ? result.response.findings : [];
         const record = recordSendAnyway(
           {
             app: appOf(st.unit),
-            situation: this.situationOf(st),
+            situation: this.#situationOf(st),
             scanSituation: st.unit.adapter.situation(st.unit),
             reason: outcome.reason,
             note: outcome.note,
@@ -372,31 +398,31 @@ export class Guard {
           findings,
           result && !('error' in result) ? result.text : '',
         );
-        this.resend(st, path);
+        this.#resend(st, path);
         const { logged, ignored } = await record;
         if (!logged) showNotice('logFailed');
         else if (!ignored) showNotice('ignoreFailed');
       } else if (outcome.action === 'anonymise' && result && !('error' in result) && !result.response.locked) {
-        await this.anonymise(st, result.text, result.response.findings);
+        await this.#anonymise(st, result.text, result.response.findings);
       } else {
-        if (outcome.action === 'unlock') void this.openUnlock();
-        this.backToEditing(st, result && !('error' in result) && !result.response.locked ? result.response.findings : []);
+        if (outcome.action === 'unlock') void this.#openUnlock();
+        this.#backToEditing(st, result && !('error' in result) && !result.response.locked ? result.response.findings : []);
       }
     } catch {
       showNotice('internalError');
     } finally {
-      this.resolving = false;
+      this.#resolving = false;
     }
   }
 
-  private situationOf(st: UnitState): Situation {
+  #situationOf(st: UnitState): Situation {
     // Intervision: the coach says this message is for supervision/intervision (RL 2.1.4: anonymous there).
     return st.intervision ? 'supervision' : st.unit.adapter.situation(st.unit);
   }
 
-  private warningModel(st: UnitState, text: string, findings: GuardFinding[]) {
+  #warningModel(st: UnitState, text: string, findings: GuardFinding[]) {
     const { unit } = st;
-    const snap = this.snapshot(st);
+    const snap = this.#snapshot(st);
     const lang = getLanguage();
     return {
       kind: 'findings' as const,
@@ -404,7 +430,7 @@ export class Guard {
       clients: mentionsByClient(findings, text, snap.bodyOffset),
       // The texts live in the background (they would double the content script): asked for now, shown when they come.
       articles: browser.runtime
-        .sendMessage({ type: 'warning-articles', situation: this.situationOf(st) })
+        .sendMessage({ type: 'warning-articles', situation: this.#situationOf(st) })
         .then((r) => {
           const a = r as WarningArticlesResponse | undefined;
           if (!a?.ok) throw new Error('articles');
@@ -423,37 +449,37 @@ export class Guard {
    * Alt+Shift+A with the caret in a blocking mention: the tooltip's "Anonimiseren". Only a real key press
    * counts, and only there: anywhere else the key is left to the page (and to the keyboard layout).
    */
-  private onShortcut(e: KeyboardEvent): void {
+  #onShortcut(e: KeyboardEvent): void {
     if (!e.isTrusted || e.code !== ANONYMISE_KEY.code || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.repeat) return;
-    const mark = this.overlay.caretMark();
+    const mark = this.#overlay.caretMark();
     if (!mark?.blocking) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    void this.anonymiseFromMark(mark.editor);
+    void this.#anonymiseFromMark(mark.editor);
   }
 
   /** "Anonimiseren" from a mark's tooltip: the warning's anonymise, on the unit's current scan. */
-  private async anonymiseFromMark(editor: HTMLElement): Promise<void> {
-    const st = this.states.get(editor);
-    if (!st || this.resolving || this.dialog.isOpen) return;
-    this.resolving = true;
+  async #anonymiseFromMark(editor: HTMLElement): Promise<void> {
+    const st = this.#states.get(editor);
+    if (!st || this.#resolving || this.dialog.isOpen) return;
+    this.#resolving = true;
     try {
       let result = st.scheduler.last;
-      if (!st.scheduler.isCurrent(this.snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
+      if (!st.scheduler.isCurrent(this.#snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
       if (result && !('error' in result) && !result.response.locked && result.response.findings.some(isBlocking)) {
-        await this.anonymise(st, result.text, result.response.findings);
+        await this.#anonymise(st, result.text, result.response.findings);
       } else editor.focus({ preventScroll: true });
     } catch {
       showNotice('internalError');
     } finally {
-      this.resolving = false;
+      this.#resolving = false;
     }
   }
 
   /** The coach chose "Anonymise": rewrite the mentions through the editor's own input, rescan, back to the editor. */
-  private async anonymise(st: UnitState, text: string, findings: GuardFinding[]): Promise<void> {
+  async #anonymise(st: UnitState, text: string, findings: GuardFinding[]): Promise<void> {
     const { unit } = st;
-    const snap = this.snapshot(st);
+    const snap = this.#snapshot(st);
     const result = await anonymiseUnit(
       { editor: unit.editor, subject: unit.adapter.subject?.(unit) ?? null, bodyOffset: snap.bodyOffset },
       text,
@@ -466,26 +492,26 @@ export class Guard {
   }
 
   /** The original send, exactly once: click the app's own send button (apps ignore synthetic keys). */
-  private resend(st: UnitState, path: SendPath): void {
+  #resend(st: UnitState, path: SendPath): void {
     const button = path.kind === 'button' ? path.button : sendButtonOf(st.unit);
     if (button && button.isConnected && !isDisabled(button)) {
-      this.bypass = button;
+      this.#bypass = button;
       try {
         button.click();
       } finally {
-        this.bypass = null;
+        this.#bypass = null;
       }
       return;
     }
     const form = path.kind === 'submit' ? path.form : st.unit.root instanceof HTMLFormElement ? st.unit.root : null;
-    st.allowKey = scanKey(this.snapshot(st).req);
+    st.allowKey = scanKey(this.#snapshot(st).req);
     if (form) {
       st.allowKey = null;
-      this.bypass = form;
+      this.#bypass = form;
       try {
         form.requestSubmit();
       } finally {
-        this.bypass = null;
+        this.#bypass = null;
       }
       return;
     }
@@ -494,9 +520,9 @@ export class Guard {
   }
 
   /** Escape / back: focus the editor and select the first blocking mention (selection only, no text change). */
-  private backToEditing(st: UnitState, findings: GuardFinding[]): void {
+  #backToEditing(st: UnitState, findings: GuardFinding[]): void {
     const { editor } = st.unit;
-    const snap = this.snapshot(st);
+    const snap = this.#snapshot(st);
     const first = findings.find((f) => isBlocking(f) && f.start >= snap.bodyOffset);
     editor.focus({ preventScroll: false });
     if (!first) return;
@@ -507,7 +533,7 @@ export class Guard {
       return;
     }
     const range = rangeFor(snap.et, start, end);
-    const sel = document.getSelection();
+    const sel = editor.ownerDocument.getSelection();
     if (range && sel) {
       sel.removeAllRanges();
       sel.addRange(range);

@@ -3,6 +3,9 @@
  * Never touches the editor: no wrapping spans, no CSS.highlights (readable by the page), no attributes.
  * The underlines ignore the pointer (clicks and focus stay with the editor). Positions follow scroll,
  * resize and reflow, at most once per animation frame.
+ * Occlusion: IntersectionObserver v2 (trackVisibility) tells a page when anything is drawn over its
+ * elements, pointer-events or not. So every watched editor lies under an empty box of ours from the moment
+ * it is watched, marked or not, and the underlines (kept within that box) change nothing the page can see.
  * Tooltip: shown when the (real) pointer is over a mark or the caret is inside one (keyboard users),
  * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
  * of the message, the same action as the warning's):
@@ -43,6 +46,7 @@ interface Drawn {
 
 const CSS = `
 :host { all: initial; }
+.c { position: fixed; pointer-events: none; }
 .m { position: fixed; pointer-events: none; height: 0; border-bottom: 2px solid #c5221f; box-sizing: border-box; }
 .m.ok { border-bottom: 2px dotted #188038; }
 .tip { position: fixed; pointer-events: none; max-width: 320px; font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f;
@@ -58,54 +62,59 @@ const CSS = `
 `;
 
 export class MarksOverlay {
-  private host: ClosedHost | null = null;
-  private layer!: HTMLDivElement;
-  private tip!: HTMLDivElement;
-  private tipText!: HTMLDivElement;
-  private tipButton!: HTMLButtonElement;
+  #host: ClosedHost | null = null;
+  #layer!: HTMLDivElement;
+  #tip!: HTMLDivElement;
+  #tipText!: HTMLDivElement;
+  #tipButton!: HTMLButtonElement;
   /** The mark the tooltip shows now, and the one the pointer holds open (hover, bridge, grace time). */
-  private shown: Mark | null = null;
-  private hover: Mark | null = null;
-  private leave = 0;
-  private said = '';
+  #shown: Mark | null = null;
+  #hover: Mark | null = null;
+  #leave = 0;
+  #said = '';
   /** Called on a trusted click of the tooltip's "Anonimiseren" (set by the guard). */
   onAnonymise: ((mark: Mark) => void) | null = null;
-  private mirror!: HTMLDivElement;
-  private marks = new Map<HTMLElement, Mark[]>();
-  private drawn: Drawn[] = [];
-  private frame = 0;
-  private pointer: { x: number; y: number } | null = null;
-  private resize = new ResizeObserver(() => this.schedule());
+  #mirror!: HTMLDivElement;
+  #marks = new Map<HTMLElement, Mark[]>();
+  /** Watched editors (each under an empty box, see above) and those boxes. */
+  #covered = new Set<HTMLElement>();
+  #covers!: HTMLDivElement;
+  /** The style last written to each box (reading style.cssText back would not compare equal). */
+  #coverCss: string[] = [];
+  #drawn: Drawn[] = [];
+  #frame = 0;
+  #pointer: { x: number; y: number } | null = null;
+  #resize = new ResizeObserver(() => this.schedule());
   /**
    * Whether the element around each mention is in view (inside the editor's scroll box and the window), as an
    * IntersectionObserver last said: a mention out of view is not measured each frame (getClientRects is most
    * of a frame's cost in a long message). When it comes into view the observer says so and it is drawn.
    */
-  private inView = new Map<Element, boolean>();
-  private io = new IntersectionObserver((entries) => {
+  #inView = new Map<Element, boolean>();
+  #io = new IntersectionObserver((entries) => {
     for (const e of entries) {
       // Only a change of a mention still drawn from here (undefined: forgotten meanwhile) needs a frame.
-      if (this.inView.get(e.target) === !e.isIntersecting) {
-        this.inView.set(e.target, e.isIntersecting);
+      if (this.#inView.get(e.target) === !e.isIntersecting) {
+        this.#inView.set(e.target, e.isIntersecting);
         this.schedule();
       }
     }
   });
-  private focusMark: Mark | null = null;
+  #focusMark: Mark | null = null;
   /** The viewport size, read in the frame's read phase (window.innerWidth/innerHeight after a write forces layout). */
-  private vw = 0;
-  private vh = 0;
+  #vw = 0;
+  #vh = 0;
   /**
    * The tooltip's height, learnt from a ResizeObserver (told after the browser's own layout of the frame), and
    * where it goes: reading offsetHeight right after writing its text would force a second style+layout pass.
    */
-  private tipH = 0;
-  private tipAt: DOMRect | null = null;
-  private tipSize = new ResizeObserver(() => {
-    const h = this.tip.offsetHeight; // laid out already: nothing is forced here
-    if (h > 0 && h !== this.tipH) {
-      this.tipH = h;
-      this.placeTip();
+  #tipH = 0;
+  #tipAt: DOMRect | null = null;
+  #tipSize = new ResizeObserver(() => {
+    const h = this.#tip.offsetHeight; // laid out already: nothing is forced here
+    if (h > 0 && h !== this.#tipH) {
+      this.#tipH = h;
+      this.#placeTip();
     }
   });
 
@@ -117,76 +126,99 @@ export class MarksOverlay {
       'mousemove',
       (e) => {
         // Only the real pointer opens tooltips (a page's synthetic mousemove must not make them take clicks).
-        if (!e.isTrusted || (this.drawn.length === 0 && !this.pointer)) return;
-        this.pointer = { x: e.clientX, y: e.clientY };
+        if (!e.isTrusted || (this.#drawn.length === 0 && !this.#pointer)) return;
+        this.#pointer = { x: e.clientX, y: e.clientY };
         this.schedule();
       },
       opts,
     );
-    document.addEventListener('selectionchange', () => this.onSelection(), opts);
+    document.addEventListener('selectionchange', () => this.#onSelection(), opts);
   }
 
   /** Create the host early, so its appearance never tells the page that a name was found. */
   ensureHost(): void {
-    if (this.host || !document.documentElement) return;
-    this.host = createClosedHost('discreet-marks');
-    const root = this.host.root;
+    if (this.#host || !document.documentElement) return;
+    this.#host = createClosedHost('discreet-marks');
+    const root = this.#host.root;
     root.append(h('style', {}, CSS));
-    this.layer = h('div');
-    this.tipText = h('div', { role: 'status', 'aria-live': 'polite' });
-    const button = (this.tipButton = h('button', { type: 'button', tabindex: '-1' }));
+    this.#layer = h('div');
+    this.#covers = h('div');
+    this.#tipText = h('div', { role: 'status', 'aria-live': 'polite' });
+    const button = (this.#tipButton = h('button', { type: 'button', tabindex: '-1' }));
     // The editor keeps focus and caret while the button is pressed.
     button.addEventListener('mousedown', (e) => e.preventDefault());
     button.addEventListener('click', (e) => {
-      const mark = this.shown;
+      const mark = this.#shown;
       if (!e.isTrusted || !mark?.blocking) return;
-      this.hover = null;
+      this.#hover = null;
       this.schedule();
       this.onAnonymise?.(mark);
     });
-    this.tip = h('div', { class: 'tip', hidden: true }, this.tipText, button);
-    this.mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
-    root.append(this.layer, this.mirror, this.tip);
-    this.tipSize.observe(this.tip);
+    this.#tip = h('div', { class: 'tip', hidden: true }, this.#tipText, button);
+    this.#mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
+    root.append(this.#covers, this.#layer, this.#mirror, this.#tip);
+    this.#tipSize.observe(this.#tip);
   }
 
   set(editor: HTMLElement, marks: Mark[]): void {
     this.ensureHost();
     if (marks.length) {
-      if (!this.marks.has(editor)) this.resize.observe(editor);
-      this.marks.set(editor, marks);
-    } else if (this.marks.delete(editor)) this.resize.unobserve(editor);
-    this.onSelection();
+      if (!this.#marks.has(editor)) this.#resize.observe(editor);
+      this.#marks.set(editor, marks);
+    } else if (this.#marks.delete(editor) && !this.#covered.has(editor)) this.#resize.unobserve(editor);
+    this.#onSelection();
+    this.schedule();
+  }
+
+  /** An editor the guard now watches: under its box from now on, whatever is found in it. */
+  watch(editor: HTMLElement): void {
+    this.ensureHost();
+    if (this.#covered.has(editor)) return;
+    this.#covered.add(editor);
+    this.#resize.observe(editor);
     this.schedule();
   }
 
   marksOf(editor: HTMLElement): readonly Mark[] {
-    return this.marks.get(editor) ?? [];
+    return this.#marks.get(editor) ?? [];
   }
 
   /** Re-position on the next frame (reflow, scroll, new marks). */
   schedule(): void {
-    // Nothing drawn, nothing to draw or forget (no mention anywhere, no tooltip): no frame, e.g. per keystroke.
-    if (this.frame || (this.marks.size === 0 && this.drawn.length === 0 && this.inView.size === 0 && !this.shown)) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.layout();
+    // Nothing drawn, nothing to draw or forget (no mention anywhere, no tooltip) and no editor whose box must keep
+    // following it (a box that moved only once a name was typed would tell the page): no frame.
+    if (this.#frame || (this.#marks.size === 0 && this.#drawn.length === 0 && this.#inView.size === 0 && !this.#shown && this.#covered.size === 0)) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#layout();
     });
   }
 
   /** Reads every position first, then writes: one layout per frame (the browser's), none forced in between. */
-  private layout(): void {
-    if (!this.host) return;
+  #layout(): void {
+    if (!this.#host) return;
+    const boxes: DOMRect[] = [];
+    for (const editor of this.#covered) {
+      if (!editor.isConnected) {
+        this.#covered.delete(editor);
+        this.#resize.unobserve(editor);
+        continue;
+      }
+      // 4px wider on every side than the editor: an underline may sit up to 3px below it. None for a hidden editor.
+      const r = editor.getBoundingClientRect();
+      if (r.width || r.height) boxes.push(r);
+    }
+    const coverCss = boxes.map((r) => `left:${r.left - 4}px;top:${r.top - 4}px;width:${r.width + 8}px;height:${r.height + 8}px`);
     const out: Drawn[] = [];
     const used = new Set<Element>();
-    const vw = (this.vw = window.innerWidth);
-    const vh = (this.vh = window.innerHeight);
+    const vw = (this.#vw = window.innerWidth);
+    const vh = (this.#vh = window.innerHeight);
     // The tooltip's box, while the pointer may be on it (read before anything is written).
-    const tipBox = this.pointer && this.hover && this.shown && !this.tip.hidden ? this.tip.getBoundingClientRect() : null;
-    for (const [editor, marks] of this.marks) {
+    const tipBox = this.#pointer && this.#hover && this.#shown && !this.#tip.hidden ? this.#tip.getBoundingClientRect() : null;
+    for (const [editor, marks] of this.#marks) {
       if (!editor.isConnected) {
-        this.marks.delete(editor);
-        this.resize.unobserve(editor);
+        this.#marks.delete(editor);
+        this.#resize.unobserve(editor);
         continue;
       }
       const clip = editor.getBoundingClientRect();
@@ -194,14 +226,14 @@ export class MarksOverlay {
         const around = mark.range && elementOf(mark.range.commonAncestorContainer);
         if (around) {
           used.add(around);
-          const seen = this.inView.get(around);
+          const seen = this.#inView.get(around);
           if (seen === undefined) {
             // Not known yet: measured now; the observer's first answer follows.
-            this.inView.set(around, true);
-            this.io.observe(around);
+            this.#inView.set(around, true);
+            this.#io.observe(around);
           } else if (!seen) continue;
         }
-        for (const r of this.rectsOf(mark)) {
+        for (const r of this.#rectsOf(mark)) {
           const left = Math.max(r.left, clip.left, 0);
           const right = Math.min(r.right, clip.right, vw);
           const top = r.top;
@@ -211,17 +243,25 @@ export class MarksOverlay {
         }
       }
     }
-    for (const el of this.inView.keys()) {
+    for (const el of this.#inView.keys()) {
       if (!used.has(el)) {
-        this.inView.delete(el);
-        this.io.unobserve(el);
+        this.#inView.delete(el);
+        this.#io.unobserve(el);
       }
     }
-    this.drawn = out;
+    this.#drawn = out;
+    // Writes only from here on. A box is rewritten only when it moved (no style work per keystroke otherwise).
+    const cov = this.#covers.children;
+    while (cov.length > coverCss.length) this.#covers.lastChild!.remove();
+    while (cov.length < coverCss.length) this.#covers.append(h('div', { class: 'c' }));
+    coverCss.forEach((css, i) => {
+      if (this.#coverCss[i] !== css) (cov[i] as HTMLElement).style.cssText = this.#coverCss[i] = css;
+    });
+    this.#coverCss.length = coverCss.length;
     // Reuse underline elements.
-    const kids = this.layer.children;
-    while (kids.length > out.length) this.layer.lastChild!.remove();
-    while (kids.length < out.length) this.layer.append(h('div', { class: 'm' }));
+    const kids = this.#layer.children;
+    while (kids.length > out.length) this.#layer.lastChild!.remove();
+    while (kids.length < out.length) this.#layer.append(h('div', { class: 'm' }));
     out.forEach((d, i) => {
       const el = kids[i] as HTMLElement;
       el.className = d.mark.toClient ? 'm ok' : 'm';
@@ -229,23 +269,23 @@ export class MarksOverlay {
       el.style.top = `${d.rect.bottom - 1}px`;
       el.style.width = `${d.rect.width}px`;
     });
-    this.updateTip(tipBox);
+    this.#updateTip(tipBox);
   }
 
-  private rectsOf(mark: Mark): DOMRect[] {
+  #rectsOf(mark: Mark): DOMRect[] {
     if (mark.range) {
       if (mark.range.collapsed) return [];
       return [...mark.range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     }
     const el = mark.editor;
-    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return this.fieldRects(el, mark.start, mark.end);
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return this.#fieldRects(el, mark.start, mark.end);
     return [];
   }
 
   /** Textareas/inputs have no DOM text: measure the mention in a mirror with the same box and font. */
-  private fieldRects(el: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): DOMRect[] {
+  #fieldRects(el: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): DOMRect[] {
     const cs = getComputedStyle(el);
-    const m = this.mirror;
+    const m = this.#mirror;
     const props = [
       'boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth',
       'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'fontFamily', 'fontSize', 'fontWeight',
@@ -268,12 +308,12 @@ export class MarksOverlay {
     return rects.filter((r) => r.width > 0);
   }
 
-  private onSelection(): void {
+  #onSelection(): void {
     // Every caret move lands here: with no mention anywhere there is no mark to be in.
-    if (this.marks.size === 0 && !this.focusMark) return;
+    if (this.#marks.size === 0 && !this.#focusMark) return;
     const found = this.caretMark();
-    if (found !== this.focusMark) {
-      this.focusMark = found;
+    if (found !== this.#focusMark) {
+      this.#focusMark = found;
       this.schedule();
     }
   }
@@ -283,7 +323,7 @@ export class MarksOverlay {
     const active = deepActive();
     let found: Mark | null = null;
     let marks: Mark[] | undefined;
-    if (active) for (const [ed, mks] of this.marks) if (!marks && (ed === active || ed.contains(active))) marks = mks;
+    if (active) for (const [ed, mks] of this.#marks) if (!marks && (ed === active || ed.contains(active))) marks = mks;
     if (active && marks) {
       if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
         const pos = active.selectionStart ?? -1;
@@ -307,13 +347,13 @@ export class MarksOverlay {
     return found;
   }
 
-  private updateTip(r: DOMRect | null): void {
-    const p = this.pointer;
-    const tip = this.tip;
+  #updateTip(r: DOMRect | null): void {
+    const p = this.#pointer;
+    const tip = this.#tip;
     // A rescan makes new marks: the same mention (editor and offsets) is the same mark.
     const live = (m: Mark | null) =>
-      (m && this.drawn.find((d) => d.mark === m || (d.mark.editor === m.editor && d.mark.start === m.start && d.mark.end === m.end))) || null;
-    let hit = p && this.drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
+      (m && this.#drawn.find((d) => d.mark === m || (d.mark.editor === m.editor && d.mark.start === m.start && d.mark.end === m.end))) || null;
+    let hit = p && this.#drawn.find((d) => p.x >= d.rect.left && p.x <= d.rect.right && p.y >= d.rect.top - 2 && p.y <= d.rect.bottom + 3);
     let onTip = false;
     // Only a tooltip the pointer opened (from its mark) holds the pointer: one the caret opened stays inert, also
     // when the pointer crosses it (it may cover the next line, or the app's send button).
@@ -321,62 +361,62 @@ export class MarksOverlay {
       onTip = p.x >= r.left - 10 && p.x <= r.right + 10 && p.y >= r.top - 10 && p.y <= r.bottom + 10;
     }
     // On the tooltip, the tooltip wins over other marks it may cover (it must not switch under the pointer).
-    if (onTip && live(this.shown) && hit?.mark !== live(this.shown)!.mark) hit = undefined;
-    if (hit || (onTip && live(this.shown))) {
-      this.hover = hit ? hit.mark : live(this.shown)!.mark;
-      clearTimeout(this.leave);
-      this.leave = 0;
-    } else if (this.hover && !live(this.hover)) this.hover = null;
-    else if (this.hover && !this.leave)
-      this.leave = window.setTimeout(() => {
-        this.leave = 0;
-        this.hover = null;
+    if (onTip && live(this.#shown) && hit?.mark !== live(this.#shown)!.mark) hit = undefined;
+    if (hit || (onTip && live(this.#shown))) {
+      this.#hover = hit ? hit.mark : live(this.#shown)!.mark;
+      clearTimeout(this.#leave);
+      this.#leave = 0;
+    } else if (this.#hover && !live(this.#hover)) this.#hover = null;
+    else if (this.#hover && !this.#leave)
+      this.#leave = window.setTimeout(() => {
+        this.#leave = 0;
+        this.#hover = null;
         this.schedule();
       }, GRACE_MS);
-    if (this.hover) this.hover = live(this.hover)!.mark;
-    const mark = this.hover ?? this.focusMark;
+    if (this.#hover) this.#hover = live(this.#hover)!.mark;
+    const mark = this.#hover ?? this.#focusMark;
     const at = (hit && hit.mark === mark && hit.rect) || live(mark)?.rect;
     if (!mark || !at) {
       if (!tip.hidden) {
         tip.hidden = true;
-        this.tipText.replaceChildren();
-        this.tipButton.textContent = '';
+        this.#tipText.replaceChildren();
+        this.#tipButton.textContent = '';
       }
-      this.shown = null;
-      this.said = '';
-      this.tipAt = null;
+      this.#shown = null;
+      this.#said = '';
+      this.#tipAt = null;
       return;
     }
     const said = mark.tooltip.join('\n') + mark.blocking;
-    if (said !== this.said) {
+    if (said !== this.#said) {
       // Only a different text is written (and announced): not every rescan while the caret stays.
-      this.said = said;
+      this.#said = said;
       // The shortcut is part of what is announced (the button itself never takes focus).
       const lines = mark.blocking ? [...mark.tooltip, t('tipShortcut', { key: ANONYMISE_KEY.label })] : mark.tooltip;
-      this.tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
-      this.tipButton.textContent = mark.blocking ? t('anonymise') : '';
+      this.#tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
+      this.#tipButton.textContent = mark.blocking ? t('anonymise') : '';
     }
-    this.shown = mark;
+    this.#shown = mark;
     // Takes the pointer only when the pointer opened it, for a mention that blocks.
-    tip.className = `tip${mark.toClient ? ' ok' : ''}${!mark.blocking ? ' x' : this.hover ? ' on' : ''}`;
+    tip.className = `tip${mark.toClient ? ' ok' : ''}${!mark.blocking ? ' x' : this.#hover ? ' on' : ''}`;
     tip.hidden = false;
     // It follows its mark, except while the pointer is on it (it must not run away from the pointer).
     if (onTip && !hit) {
-      this.tipAt = null;
+      this.#tipAt = null;
       return;
     }
-    this.tipAt = at;
-    this.placeTip();
+    this.#tipAt = at;
+    this.#placeTip();
   }
 
   /** Below its mark, or above it when it would not fit (its height: see tipSize). */
-  private placeTip(): void {
-    const at = this.tipAt;
+  #placeTip(): void {
+    const at = this.#tipAt;
     if (!at) return;
-    const { style } = this.tip;
+    const { style } = this.#tip;
     const below = at.bottom + 6;
-    style.left = `${Math.max(4, Math.min(at.left, this.vw - 330))}px`;
-    style.top = below + this.tipH > this.vh ? `${Math.max(4, at.top - 6 - this.tipH)}px` : `${below}px`;
+    style.left = `${Math.max(4, Math.min(at.left, this.#vw - 330))}px`;
+    style.top = below + this.#tipH > this.#vh ? `${Math.max(4, at.top - 6 - this.#tipH)}px` : `${below}px`;
   }
 }
 

@@ -32,18 +32,18 @@ export interface ScanSchedulerDeps {
 export const SCAN_DELAY_MS = 90;
 
 export class ScanScheduler {
-  private timer: unknown = null;
-  private seq = 0;
-  private inFlight: { seq: number; key: string; promise: Promise<ScanResult | null> } | null = null;
+  #timer: unknown = null;
+  #seq = 0;
+  #inFlight: { seq: number; key: string; promise: Promise<ScanResult | null> } | null = null;
   last: ScanResult | null = null;
 
   constructor(private deps: ScanSchedulerDeps) {}
 
   /** The text changed: scan after a pause (or now, after a paste). */
   touch(immediate = false): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = this.deps.setTimer(() => {
-      this.timer = null;
+    if (this.#timer !== null) this.deps.clearTimer(this.#timer);
+    this.#timer = this.deps.setTimer(() => {
+      this.#timer = null;
       void this.scanNow();
     }, immediate ? 0 : SCAN_DELAY_MS);
   }
@@ -55,25 +55,25 @@ export class ScanScheduler {
 
   /** Scan the current text now; resolves with the result, or null if a newer scan overtook this one. */
   scanNow(): Promise<ScanResult | null> {
-    if (this.timer !== null) {
-      this.deps.clearTimer(this.timer);
-      this.timer = null;
+    if (this.#timer !== null) {
+      this.deps.clearTimer(this.#timer);
+      this.#timer = null;
     }
     const req = this.deps.read();
     const key = scanKey(req);
-    if (this.inFlight && this.inFlight.key === key) return this.inFlight.promise;
-    const seq = ++this.seq;
+    if (this.#inFlight && this.#inFlight.key === key) return this.#inFlight.promise;
+    const seq = ++this.#seq;
     const promise = this.deps.send(req).then(
       (response): ScanResult => ({ key, text: req.text, response }),
       (): ScanResult => ({ key, text: req.text, error: true }),
     ).then((result) => {
-      if (this.inFlight?.seq === seq) this.inFlight = null;
-      if (seq !== this.seq) return null; // a newer scan started: drop this one
+      if (this.#inFlight?.seq === seq) this.#inFlight = null;
+      if (seq !== this.#seq) return null; // a newer scan started: drop this one
       this.last = result;
       this.deps.onResult(result);
       return result;
     });
-    this.inFlight = { seq, key, promise };
+    this.#inFlight = { seq, key, promise };
     return promise;
   }
 

@@ -3,7 +3,7 @@
  * it only reads the DOM. Used by the guard's window capture listeners (registered at document_start).
  * Shift+Enter, IME composition and keys in unrelated fields are never send paths.
  */
-import { composeRootOf } from '../sites/dom';
+import { composeRootOf, editorsIn } from '../sites/dom';
 import { unitForEditorTarget, unitForSendTarget, type ComposeUnit, type SiteAdapter } from '../sites';
 
 export type SendPath =
@@ -35,7 +35,7 @@ export function sendPathOf(e: Event, adapters: readonly SiteAdapter[]): SendPath
     const form = target as HTMLFormElement;
     if (form.tagName !== 'FORM') return null;
     for (const a of adapters) {
-      const editor = form.querySelector<HTMLElement>(a.editorSelector);
+      const editor = editorsIn(a, form)[0];
       if (editor) {
         const unit = unitForEditorTarget([a], editor);
         if (unit) return { kind: 'submit', unit, form };
@@ -68,7 +68,7 @@ export function sendPathOf(e: Event, adapters: readonly SiteAdapter[]): SendPath
         if (!a.modEnterAnywhere) continue;
         let el: Element | null = target;
         for (let depth = 0; el && depth < 15; depth++, el = el.parentElement) {
-          const editor = el.querySelector<HTMLElement>(a.editorSelector);
+          const editor = editorsIn(a, el)[0];
           if (!editor) continue;
           const root = composeRootOf(a, editor);
           if (root.contains(target)) return { kind: 'key', unit: { adapter: a, editor, root } };

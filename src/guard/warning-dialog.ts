@@ -100,10 +100,10 @@ function trusted(e: Event): boolean {
 
 export class WarningDialog {
   private host: ClosedHost | null = null;
-  private resolve: ((o: DialogOutcome) => void) | null = null;
-  private onFocusIn = (e: FocusEvent) => {
+  #resolve: ((o: DialogOutcome) => void) | null = null;
+  #onFocusIn = (e: FocusEvent) => {
     // Modal: a trusted focus move out of the dialog is pulled back.
-    if (this.host && e.target !== this.host.host && e.isTrusted) this.focusFirst();
+    if (this.host && e.target !== this.host.host && e.isTrusted) this.#focusFirst();
   };
 
   get isOpen(): boolean {
@@ -121,7 +121,7 @@ export class WarningDialog {
     this.host = host;
     const root = host.root;
     root.append(h('style', {}, CSS));
-    const dlg = this.build(model);
+    const dlg = this.#build(model);
     const backdrop = h('div', { class: 'backdrop' }, dlg);
     // Clicks outside the dialog do nothing (and never reach the page).
     backdrop.addEventListener('mousedown', (e) => {
@@ -131,26 +131,26 @@ export class WarningDialog {
     for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut'] as const) {
       backdrop.addEventListener(type, (e) => e.stopPropagation());
     }
-    dlg.addEventListener('keydown', (e) => this.onKey(e, dlg));
+    dlg.addEventListener('keydown', (e) => this.#onKey(e, dlg));
     root.append(backdrop);
-    window.addEventListener('focusin', this.onFocusIn, true);
-    this.focusFirst();
+    window.addEventListener('focusin', this.#onFocusIn, true);
+    this.#focusFirst();
     return new Promise((resolve) => {
-      this.resolve = resolve;
+      this.#resolve = resolve;
     });
   }
 
   close(outcome: DialogOutcome): void {
     if (!this.host) return;
-    window.removeEventListener('focusin', this.onFocusIn, true);
+    window.removeEventListener('focusin', this.#onFocusIn, true);
     this.host.remove();
     this.host = null;
-    const r = this.resolve;
-    this.resolve = null;
+    const r = this.#resolve;
+    this.#resolve = null;
     r?.(outcome);
   }
 
-  private focusables(dlg: Element): HTMLElement[] {
+  #focusables(dlg: Element): HTMLElement[] {
     const all = [...dlg.querySelectorAll<HTMLElement>('button, input, textarea, summary')].filter(
       (el) => !(el as HTMLButtonElement).disabled && !el.closest('[hidden]'),
     );
@@ -162,13 +162,13 @@ export class WarningDialog {
     });
   }
 
-  private focusFirst(): void {
+  #focusFirst(): void {
     const dlg = this.host?.root.querySelector<HTMLElement>('.dlg');
-    const target = dlg?.querySelector<HTMLElement>('[data-autofocus]:not([hidden])') ?? (dlg ? this.focusables(dlg)[0] : null);
+    const target = dlg?.querySelector<HTMLElement>('[data-autofocus]:not([hidden])') ?? (dlg ? this.#focusables(dlg)[0] : null);
     target?.focus();
   }
 
-  private onKey(e: KeyboardEvent, dlg: HTMLElement): void {
+  #onKey(e: KeyboardEvent, dlg: HTMLElement): void {
     if (!trusted(e)) return;
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -176,7 +176,7 @@ export class WarningDialog {
       return;
     }
     if (e.key === 'Tab') {
-      const items = this.focusables(dlg);
+      const items = this.#focusables(dlg);
       if (items.length === 0) return;
       const active = this.host!.root.activeElement;
       const i = items.indexOf(active as HTMLElement);
@@ -186,7 +186,7 @@ export class WarningDialog {
     }
   }
 
-  private button(label: string, cls: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
+  #button(label: string, cls: string, onClick: () => void, attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
     const b = h('button', { type: 'button', class: cls, ...attrs }, label);
     b.addEventListener('click', (e) => {
       if (!trusted(e)) return;
@@ -195,31 +195,31 @@ export class WarningDialog {
     return b;
   }
 
-  private build(model: WarningModel): HTMLElement {
+  #build(model: WarningModel): HTMLElement {
     const dlg = h('section', { class: 'dlg', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'dsc-title', 'aria-describedby': 'dsc-desc' });
-    const back = this.button(t('back'), 'primary', () => this.close({ action: 'back' }), { 'data-autofocus': true });
+    const back = this.#button(t('back'), 'primary', () => this.close({ action: 'back' }), { 'data-autofocus': true });
     if (model.kind === 'locked') {
       dlg.append(
         h('h2', { id: 'dsc-title' }, t('lockedTitle')),
         h('p', { id: 'dsc-desc' }, t('lockedBody')),
-        h('div', { class: 'row' }, this.button(t('unlock'), '', () => this.close({ action: 'unlock' })), back),
+        h('div', { class: 'row' }, this.#button(t('unlock'), '', () => this.close({ action: 'unlock' })), back),
       );
       return dlg;
     }
     if (model.kind === 'error') {
-      const { panel, open } = this.reasonPanel();
+      const { panel, open } = this.#reasonPanel();
       dlg.append(
         h('h2', { id: 'dsc-title' }, t('errorTitle')),
         h('p', { id: 'dsc-desc' }, t('errorBody')),
-        h('div', { class: 'row' }, this.button(t('sendAnyway'), 'danger', open), back),
+        h('div', { class: 'row' }, this.#button(t('sendAnyway'), 'danger', open), back),
         panel,
       );
       return dlg;
     }
-    return this.buildFindings(dlg, model);
+    return this.#buildFindings(dlg, model);
   }
 
-  private buildFindings(dlg: HTMLElement, model: FindingsModel): HTMLElement {
+  #buildFindings(dlg: HTMLElement, model: FindingsModel): HTMLElement {
     const isBlockingClient = (c: ClientMention) => c.blocking ?? !c.toClient;
     const blocking = model.clients.filter(isBlockingClient);
     const n = blocking.length || model.clients.length;
@@ -257,13 +257,13 @@ export class WarningDialog {
     if (Array.isArray(model.articles)) fill(model.articles);
     else model.articles.then((a) => (Array.isArray(a) ? fill(a) : failed()), failed);
 
-    const { panel, open } = this.reasonPanel(model.ignoreTerms ?? []);
+    const { panel, open } = this.#reasonPanel(model.ignoreTerms ?? []);
     const intervision = !!model.intervision && !!model.canAnonymise;
-    const back = this.button(t('back'), intervision ? '' : 'primary', () => this.close({ action: 'back' }), intervision ? {} : { 'data-autofocus': true });
+    const back = this.#button(t('back'), intervision ? '' : 'primary', () => this.close({ action: 'back' }), intervision ? {} : { 'data-autofocus': true });
     const row = h('div', { class: 'row' });
     let toggle: HTMLElement | null = null;
     if (model.canAnonymise) {
-      const anon = this.button(t('anonymise'), intervision ? 'primary' : '', () => this.close({ action: 'anonymise' }), intervision ? { 'data-autofocus': true } : {});
+      const anon = this.#button(t('anonymise'), intervision ? 'primary' : '', () => this.close({ action: 'anonymise' }), intervision ? { 'data-autofocus': true } : {});
       row.append(anon);
       const box = h('input', { type: 'checkbox' });
       box.checked = intervision;
@@ -279,7 +279,7 @@ export class WarningDialog {
       });
       toggle = h('label', { class: 'toggle' }, box, h('span', {}, t('intervision')));
     }
-    row.append(this.button(t('sendAnyway'), 'danger', open), back);
+    row.append(this.#button(t('sendAnyway'), 'danger', open), back);
     dlg.append(
       h('h2', { id: 'dsc-title' }, n === 1 ? t('titleOne') : t('titleMany', { n })),
       h('div', { id: 'dsc-desc' }, h('p', {}, t('where', { channel: model.channel })), h('p', { class: 'small' }, `${t('found')}:`), list),
@@ -293,7 +293,7 @@ export class WarningDialog {
   }
 
   /** "Send anyway" asks for a reason first; "other" needs a note; "false alarm" may stop this warning. */
-  private reasonPanel(ignoreTerms: readonly string[] = []): { panel: HTMLElement; open: () => void } {
+  #reasonPanel(ignoreTerms: readonly string[] = []): { panel: HTMLElement; open: () => void } {
     const fs = h('fieldset', {}, h('legend', {}, t('reasonLegend')));
     const radios: HTMLInputElement[] = [];
     const note = h('textarea', { 'aria-label': t('note'), maxlength: '500', autocomplete: 'off' });
@@ -306,7 +306,7 @@ export class WarningDialog {
       const r = chosen();
       return !!r && (r !== 'other' || note.value.trim().length > 0);
     };
-    const confirm = this.button(t('confirmSend'), 'danger', () => {
+    const confirm = this.#button(t('confirmSend'), 'danger', () => {
       const r = chosen();
       if (!r || !valid()) return;
       const outcome: DialogOutcome = { action: 'send', reason: r };

@@ -18,25 +18,68 @@ export function composeRootOf(adapter: SiteAdapter, editor: HTMLElement): Elemen
     if (r) return r;
   }
   let el: Element | null = editor.parentElement;
-  for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) {
+  // An editor in a same-origin frame (TinyMCE / CKEditor 4 "classic iframe") whose send button is in the
+  // page around the frame: the walk goes on from the frame element.
+  for (let depth = 0; el && depth < 12; depth++, el = el.parentElement ?? frameElementOf(el)) {
     if (el.querySelector(adapter.sendButtonSelector)) return el;
     if (el.tagName === 'FORM') return el;
   }
   return editor.parentElement ?? editor;
 }
 
+/** The <iframe> holding `el`'s document, when that is a same-origin frame (null in the top frame or cross-origin). */
+export function frameElementOf(el: Element): Element | null {
+  try {
+    return el.ownerDocument.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The document of a frame, or null when the page may not read it (cross-origin, sandboxed). */
+export function frameDoc(f: HTMLIFrameElement): Document | null {
+  try {
+    return f.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `el` holds a frame this script may not read (cross-origin, sandboxed) that could hold an editor:
+ * apps keep hidden and tiny cross-origin frames (sign-in keep-alive, analytics) near anything.
+ */
+export function hasBlindFrame(el: ParentNode): boolean {
+  return [...el.querySelectorAll('iframe')].some((f) => !frameDoc(f) && f.offsetHeight > 30);
+}
+
+/** Whether `root` holds `el`, also when `el` is in a same-origin frame inside `root`. */
+export function holds(root: Element, el: Element | null): boolean {
+  for (let depth = 0; el && depth < 4; depth++, el = frameElementOf(el)) if (root.contains(el)) return true;
+  return false;
+}
+
+/** The adapter's editors in `el`, and in the same-origin frames inside it (one level: an editor's own frame). */
+export function editorsIn(adapter: SiteAdapter, el: ParentNode): HTMLElement[] {
+  const eds = [...el.querySelectorAll<HTMLElement>(adapter.editorSelector)];
+  for (const f of el.querySelectorAll('iframe')) eds.push(...(frameDoc(f)?.querySelectorAll<HTMLElement>(adapter.editorSelector) ?? []));
+  return eds;
+}
+
 /** The editor a send button belongs to: walk up from the button to the nearest ancestor holding one of the adapter's editors. */
 export function editorForButton(adapter: SiteAdapter, button: Element): HTMLElement | null {
   const scoped = adapter.rootSelector ? button.closest(adapter.rootSelector) : null;
   if (scoped) {
-    const ed = scoped.querySelector<HTMLElement>(adapter.editorSelector);
+    const ed = editorsIn(adapter, scoped)[0];
     if (ed) return ed;
   }
   let el: Element | null = button.parentElement;
   for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) {
-    const eds = [...el.querySelectorAll<HTMLElement>(adapter.editorSelector)];
+    const eds = editorsIn(adapter, el);
     if (eds.length === 1) return eds[0]!;
-    if (eds.length > 1) return eds.find((e) => e.contains(document.activeElement)) ?? eds[0]!;
+    if (eds.length > 1) return eds.find((e) => e.contains(e.ownerDocument.activeElement)) ?? eds[0]!;
+    // The compose's editor is in a frame this script cannot read: not some other compose's editor further up.
+    if (hasBlindFrame(el)) return null;
   }
   return null;
 }

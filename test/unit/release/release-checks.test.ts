@@ -26,7 +26,7 @@ const chromeManifest = () => ({
   optional_host_permissions: ['https://*/*'],
   content_security_policy: { extension_pages: REQUIRED_CSP },
   content_scripts: [
-    { matches: [...PROTECTED_HOSTS].reverse(), js: ['guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: true },
+    { matches: [...PROTECTED_HOSTS].reverse(), js: ['guard.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true },
   ],
   background: { service_worker: 'background.js' },
 });
