@@ -141,7 +141,7 @@ export class OverlayWatch {
     this.nodes.delete(id);
   }
 
-  /** The marks layer: the first <div> child of the shadow root (before the mirror and the tooltip). */
+  /** The marks layer: the first <div> child of the shadow root (before the editor covers, the mirror and the tooltip). */
   private findLayer(): void {
     for (const n of this.nodes.values()) {
       if (n.name !== '#document-fragment') continue;

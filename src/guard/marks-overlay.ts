@@ -156,7 +156,8 @@ export class MarksOverlay {
     });
     this.#tip = h('div', { class: 'tip', hidden: true }, this.#tipText, button);
     this.#mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
-    root.append(this.#covers, this.#layer, this.#mirror, this.#tip);
+    // The underline layer first: bench/guard/overlay-watch.ts finds it as the root's first <div>.
+    root.append(this.#layer, this.#covers, this.#mirror, this.#tip);
     this.#tipSize.observe(this.#tip);
   }
 
