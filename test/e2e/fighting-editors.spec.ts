@@ -5,10 +5,11 @@
  * warning was seen (and "send anyway" sends once, unchanged), OR Discreet says plainly that it cannot
  * protect this editor. Never silence.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionSession } from './support/extension';
-import { closedShadowTextDeep as closedShadowText, openAttackPage, sentOf } from './support/attack-pages';
-import { setupVault } from './support/vault';
+import type { Page } from '@playwright/test';
+import { openAttackPage, sentOf } from './support/attack-pages';
+import { dialogOpen, dialogText, marksText, noticeText, sendAnywayByKeyboard, underlineCount, type Where } from './support/guard-ui';
+import { expect, test } from './support/session';
+import { addUnknownEditor } from './support/typing';
 
 const REGISTRY = {
   version: 1 as const,
@@ -18,33 +19,11 @@ const REGISTRY = {
   ],
 };
 
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
+test.use({ registry: REGISTRY });
 
 const CANNOT = 'kan dit invoerveld niet beschermen';
-const marksText = (page: Page) => closedShadowText(page, 'discreet-marks');
-const dialogText = (page: Page) => closedShadowText(page, 'discreet-dialog');
-const noticeText = (page: Page) => closedShadowText(page, 'discreet-notice');
-/** Whether a dialog host exists in any frame of the page. */
-const dialogOpen = async (page: Page) => {
-  for (const f of page.frames()) if (await f.evaluate(() => document.querySelector('discreet-dialog') !== null).catch(() => false)) return true;
-  return false;
-};
-
-/** Dialog: Back is focused first; Shift+Tab reaches "Send anyway"; pick the first reason; confirm. */
-async function sendAnywayByKeyboard(page: Page): Promise<void> {
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-}
+/** Editors here may sit in frames: every reading looks into all of them. */
+const ALL_FRAMES: Where = { frames: true };
 
 /**
  * The whole protection, as the coach meets it: marked while typing; the key and the button are stopped
@@ -57,18 +36,18 @@ async function expectGuarded(
   const draft = 'Goed gesprek gehad met Bram Koster';
   await o.editor.click();
   await page.keyboard.type(draft);
-  await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
+  await expect.poll(() => marksText(page, ALL_FRAMES), { timeout: 5000 }).toContain('Bram Koster');
   expect(await o.text()).toBe(draft);
 
   await page.keyboard.press(o.key);
-  await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+  await expect.poll(() => dialogText(page, ALL_FRAMES)).toContain('Bram Koster');
   expect(await sentOf(page)).toEqual([]);
   await page.keyboard.press('Escape');
-  await expect.poll(() => dialogOpen(page)).toBe(false);
+  await expect.poll(() => dialogOpen(page, ALL_FRAMES)).toBe(false);
   expect(await o.text()).toBe(draft);
 
   await o.send.click();
-  await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+  await expect.poll(() => dialogText(page, ALL_FRAMES)).toContain('Bram Koster');
   expect(await sentOf(page)).toEqual([]);
   await sendAnywayByKeyboard(page);
   await expect.poll(async () => (await sentOf(page)).length).toBe(1);
@@ -80,7 +59,7 @@ async function expectGuarded(
 test.describe('an editor that re-renders its DOM from its own model on every keystroke', () => {
   const URL = 'https://app.slack.com/client/T123/CFX1';
   for (const surface of ['children', 'element'] as const) {
-    test(`${surface === 'children' ? 'children replaced' : 'the editor element itself replaced'}: marked, stopped, send anyway once`, async () => {
+    test(`${surface === 'children' ? 'children replaced' : 'the editor element itself replaced'}: marked, stopped, send anyway once`, async ({ session }) => {
       const page = await openAttackPage(session.context, { [URL]: 'rerender.html' });
       const box = surface === 'children' ? '#box-children' : '#box-element';
       await expectGuarded(page, {
@@ -93,18 +72,18 @@ test.describe('an editor that re-renders its DOM from its own model on every key
     });
   }
 
-  test('the mark survives re-renders after the name (typing on, and a paste)', async () => {
+  test('the mark survives re-renders after the name (typing on, and a paste)', async ({ session }) => {
     const page = await openAttackPage(session.context, { [URL]: 'rerender.html' });
     await page.locator('#box-children .ql-editor').click();
     await page.keyboard.type('Over Bram Koster');
-    await expect.poll(() => marksText(page)).toContain('Bram Koster');
+    await expect.poll(() => marksText(page, ALL_FRAMES)).toContain('Bram Koster');
     // Every keystroke after the name throws away the text nodes the mark was on.
     await page.keyboard.type(' en de rest van het team');
     await page.keyboard.press('Home');
-    await expect.poll(() => underlineCount(page)).toBeGreaterThan(0);
+    await expect.poll(() => underlineCount(page, ALL_FRAMES)).toBeGreaterThan(0);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+    await expect.poll(() => dialogText(page, ALL_FRAMES)).toContain('Bram Koster');
     expect(await sentOf(page)).toEqual([]);
   });
 });
@@ -118,7 +97,7 @@ test.describe('editors inside frames', () => {
     blank: 'an about:blank frame the app filled with DOM calls',
   } as const;
   for (const id of Object.keys(FRAMES) as Array<keyof typeof FRAMES>) {
-    test(`${FRAMES[id]}: marked, stopped, send anyway once`, async () => {
+    test(`${FRAMES[id]}: marked, stopped, send anyway once`, async ({ session }) => {
       const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
       const frame = page.frameLocator(`#${id}`);
       const body = frame.locator('[aria-label^="Message body"]');
@@ -132,39 +111,31 @@ test.describe('editors inside frames', () => {
     });
   }
 
-  test('an about:blank frame the app rewrote with document.open/write: marked, the button stopped, and the coach told it is not fully protected', async () => {
+  test('an about:blank frame the app rewrote with document.open/write: marked, the button stopped, and the coach told it is not fully protected', async ({ session }) => {
     // document.open() erases every listener of the frame, Discreet's included; the guard re-installs itself,
     // but after the app's own window listener for Ctrl+Enter, which it therefore cannot stop.
     const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
     const frame = page.frameLocator('#written');
     await frame.locator('[aria-label^="Message body"]').click();
     await page.keyboard.type('Goed gesprek gehad met Bram Koster');
-    await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
-    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+    await expect.poll(() => marksText(page, ALL_FRAMES), { timeout: 5000 }).toContain('Bram Koster');
+    await expect.poll(() => noticeText(page, ALL_FRAMES)).toContain(CANNOT);
     await frame.locator('[data-testid=ComposeSendButton] button').click();
-    await expect.poll(() => dialogText(page)).toContain('Bram Koster');
+    await expect.poll(() => dialogText(page, ALL_FRAMES)).toContain('Bram Koster');
     expect(await sentOf(page)).toEqual([]);
   });
 
-  test('a frame whose editor Discreet does not know says so', async () => {
+  test('a frame whose editor Discreet does not know says so', async ({ session }) => {
     const page = await openAttackPage(session.context, { [TOP]: 'frames.html', [FRAME]: 'compose-frame.html' });
     const frame = (await (await page.$('#srcdoc'))!.contentFrame())!;
-    await frame.evaluate(() => {
-      const ed = document.createElement('div');
-      ed.contentEditable = 'true';
-      ed.setAttribute('aria-multiline', 'true');
-      ed.id = 'fx-unknown';
-      ed.style.cssText = 'min-height:60px;border:1px solid red';
-      document.body.prepend(ed);
-    });
-    await page.frameLocator('#srcdoc').locator('#fx-unknown').click();
-    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+    await page.frameLocator('#srcdoc').locator(await addUnknownEditor(frame, 'fx-unknown', 'min-height:60px;border:1px solid red')).click();
+    await expect.poll(() => noticeText(page, ALL_FRAMES)).toContain(CANNOT);
   });
 });
 
 test.describe('editors inside shadow roots', () => {
   const URL = 'https://teams.microsoft.com/v2/fx-shadow';
-  test('a known editor in an open shadow root: marked, stopped, send anyway once', async () => {
+  test('a known editor in an open shadow root: marked, stopped, send anyway once', async ({ session }) => {
     const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
     const editor = page.locator('fx-composer [data-tid=ckeditor]');
     await expectGuarded(page, {
@@ -176,40 +147,18 @@ test.describe('editors inside shadow roots', () => {
     });
   });
 
-  test('an unknown editor in an open shadow root: the coach is told it is not protected', async () => {
+  test('an unknown editor in an open shadow root: the coach is told it is not protected', async ({ session }) => {
     const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
     await page.locator('fx-notes .notes').click();
-    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+    await expect.poll(() => noticeText(page, ALL_FRAMES)).toContain(CANNOT);
   });
 
-  test('an editor in the page’s own closed shadow root: the coach is told it is not protected', async () => {
+  test('an editor in the page’s own closed shadow root: the coach is told it is not protected', async ({ session }) => {
     const page = await openAttackPage(session.context, { [URL]: 'shadow.html' });
     // Playwright cannot pierce a closed root either: click where the editor is drawn.
     const box = (await page.locator('fx-closed-notes').boundingBox())!;
     await page.mouse.click(box.x + 40, box.y + 20);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('FX-CLOSED-NOTES');
-    await expect.poll(() => noticeText(page)).toContain(CANNOT);
+    await expect.poll(() => noticeText(page, ALL_FRAMES)).toContain(CANNOT);
   });
 });
-
-/** Number of underline boxes drawn in the closed overlays of all frames (read through DevTools). */
-async function underlineCount(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    let n = 0;
-    const walk = (node: any, inside: boolean) => {
-      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
-      const attrs: string[] = node.attributes ?? [];
-      const cls = attrs[attrs.indexOf('class') + 1];
-      if (within && node.nodeName === 'DIV' && attrs.includes('class') && /^m( ok)?$/.test(cls ?? '')) n++;
-      for (const c of node.children ?? []) walk(c, within);
-      for (const s of node.shadowRoots ?? []) walk(s, within);
-      if (node.contentDocument) walk(node.contentDocument, within);
-    };
-    walk(root, false);
-    return n;
-  } finally {
-    await cdp.detach();
-  }
-}

@@ -15,10 +15,11 @@
  *
  * The fixture pages live here, served at a real Outlook URL (the guard's manifest reach).
  */
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionSession } from './support/extension';
+import type { CDPSession, Page } from '@playwright/test';
 import { closedShadowTextDeep, sentOf } from './support/attack-pages';
-import { setupVault } from './support/vault';
+import type { ExtensionSession } from './support/extension';
+import { dialogOpen, sendAnywayByKeyboard } from './support/guard-ui';
+import { expect, test } from './support/session';
 
 const REGISTRY = {
   version: 1 as const,
@@ -28,14 +29,7 @@ const REGISTRY = {
   ],
 };
 
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
+test.use({ registry: REGISTRY });
 
 const TOP = 'https://outlook.office.com/mail/fx-split-compose';
 /** A frame on another origin (an editor served from a CDN host the guard does not run on). */
@@ -111,7 +105,7 @@ addEventListener('load', () => document.documentElement.setAttribute('data-fixtu
 
 const FOREIGN_HTML = `<!doctype html><html><head><meta charset="utf-8">${FRAME_STYLE}</head><body>${EDITOR}${reporter('foreign')}</body></html>`;
 
-async function openSplitCompose(): Promise<Page> {
+async function openSplitCompose(session: ExtensionSession): Promise<Page> {
   const page = await session.context.newPage();
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -158,20 +152,6 @@ async function closedText(page: Page, tag: string): Promise<string> {
 const marksText = (page: Page) => closedText(page, 'discreet-marks');
 const dialogText = (page: Page) => closedText(page, 'discreet-dialog');
 const noticeText = (page: Page) => closedText(page, 'discreet-notice');
-/** Whether a dialog host exists in the page or any frame the test can reach. */
-const dialogOpen = async (page: Page) => {
-  for (const f of page.frames()) if (await f.evaluate(() => document.querySelector('discreet-dialog') !== null).catch(() => false)) return true;
-  return false;
-};
-
-/** Dialog: Back is focused first; Shift+Tab reaches "Send anyway"; pick the first reason; confirm. */
-async function sendAnywayByKeyboard(page: Page): Promise<void> {
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-}
 
 const DRAFT = 'Goed gesprek gehad met Bram Koster';
 const CLEAN = 'Goed gesprek gehad met Joep Zwaard';
@@ -179,8 +159,8 @@ const CLEAN = 'Goed gesprek gehad met Joep Zwaard';
 test.describe('the editor in a same-origin frame, Send in the page around it', () => {
   for (const id of ['srcdoc', 'blank'] as const) {
     const label = id === 'srcdoc' ? 'a srcdoc frame' : 'an about:blank frame the app filled';
-    test(`${label}: marked; the page's Send is stopped with the client named; Escape keeps the draft; send anyway sends once`, async () => {
-      const page = await openSplitCompose();
+    test(`${label}: marked; the page's Send is stopped with the client named; Escape keeps the draft; send anyway sends once`, async ({ session }) => {
+      const page = await openSplitCompose(session);
       const body = page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]');
       const send = page.locator(`#${id} [data-testid=ComposeSendButton] button`);
       await body.click();
@@ -193,7 +173,7 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
       // The dialog is the page's (where the button is): one dialog, not one per frame.
       expect(await page.evaluate(() => document.querySelectorAll('discreet-dialog').length)).toBe(1);
       await page.keyboard.press('Escape');
-      await expect.poll(() => dialogOpen(page)).toBe(false);
+      await expect.poll(() => dialogOpen(page, { frames: true })).toBe(false);
       expect((await body.innerText()).replace(/\u00a0/g, ' ').trim()).toBe(DRAFT);
 
       await send.click();
@@ -205,8 +185,8 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
       expect((await sentOf(page)).length).toBe(1);
     });
 
-    test(`${label}: without a mention the page's Send sends exactly once, with no dialog`, async () => {
-      const page = await openSplitCompose();
+    test(`${label}: without a mention the page's Send sends exactly once, with no dialog`, async ({ session }) => {
+      const page = await openSplitCompose(session);
       await page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]').click();
       await page.keyboard.type(CLEAN);
       await page.locator(`#${id} [data-testid=ComposeSendButton] button`).click();
@@ -214,12 +194,12 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
       expect(await sentOf(page)).toEqual([{ surface: id, text: CLEAN }]);
       await page.waitForTimeout(400);
       expect((await sentOf(page)).length).toBe(1);
-      expect(await dialogOpen(page)).toBe(false);
+      expect(await dialogOpen(page, { frames: true })).toBe(false);
     });
   }
 
-  test('Ctrl+Enter in the framed editor is stopped too, and send anyway there clicks the page’s Send once', async () => {
-    const page = await openSplitCompose();
+  test('Ctrl+Enter in the framed editor is stopped too, and send anyway there clicks the page’s Send once', async ({ session }) => {
+    const page = await openSplitCompose(session);
     await page.frameLocator('#f-srcdoc').locator('[aria-label^="Message body"]').click();
     await page.keyboard.type(DRAFT);
     await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
@@ -237,8 +217,8 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
 test.describe('an editor in a frame the page cannot read, Send in the page', () => {
   for (const id of ['foreign', 'sandboxed'] as const) {
     const label = id === 'foreign' ? 'a cross-origin frame' : 'a sandboxed frame (opaque origin)';
-    test(`${label}: going into the editor tells the coach it is not protected (and the send, unreadable, goes on)`, async () => {
-      const page = await openSplitCompose();
+    test(`${label}: going into the editor tells the coach it is not protected (and the send, unreadable, goes on)`, async ({ session }) => {
+      const page = await openSplitCompose(session);
       await page.waitForTimeout(500);
       expect(await noticeText(page)).not.toContain(CANNOT);
       await page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]').click();
@@ -248,11 +228,11 @@ test.describe('an editor in a frame the page cannot read, Send in the page', () 
       await expect.poll(async () => (await sentOf(page)).length).toBe(1);
       expect(await sentOf(page)).toEqual([{ surface: id, text: DRAFT }]);
       expect(await noticeText(page)).toContain(CANNOT);
-      expect(await dialogOpen(page)).toBe(false);
+      expect(await dialogOpen(page, { frames: true })).toBe(false);
     });
 
-    test(`${label}: pressing Send tells the coach it is not protected`, async () => {
-      const page = await openSplitCompose();
+    test(`${label}: pressing Send tells the coach it is not protected`, async ({ session }) => {
+      const page = await openSplitCompose(session);
       await page.waitForTimeout(500);
       expect(await noticeText(page)).not.toContain(CANNOT);
       await page.locator(`#${id} [data-testid=ComposeSendButton] button`).click();
@@ -261,8 +241,8 @@ test.describe('an editor in a frame the page cannot read, Send in the page', () 
   }
 });
 
-test('a tiny cross-origin frame next to Send (as apps keep for sign-in or analytics) does not unguard a compose whose editor is in the page', async () => {
-  const page = await openSplitCompose();
+test('a tiny cross-origin frame next to Send (as apps keep for sign-in or analytics) does not unguard a compose whose editor is in the page', async ({ session }) => {
+  const page = await openSplitCompose(session);
   await page.locator('#tracked [aria-label^="Message body"]').click();
   await page.keyboard.type(DRAFT);
   await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
@@ -273,8 +253,8 @@ test('a tiny cross-origin frame next to Send (as apps keep for sign-in or analyt
 });
 
 test.describe('a whole compose inside a sandboxed srcdoc frame', () => {
-  test('the guard runs there: the name is marked, the frame’s Send is stopped with the client named, send anyway sends once', async () => {
-    const page = await openSplitCompose();
+  test('the guard runs there: the name is marked, the frame’s Send is stopped with the client named, send anyway sends once', async ({ session }) => {
+    const page = await openSplitCompose(session);
     const frame = page.frameLocator('#f-whole');
     await frame.locator('[aria-label^="Message body"]').click();
     await page.keyboard.type(DRAFT);
@@ -289,13 +269,13 @@ test.describe('a whole compose inside a sandboxed srcdoc frame', () => {
     expect((await sentOf(page)).length).toBe(1);
   });
 
-  test('without a mention the frame’s Send sends once, with no dialog', async () => {
-    const page = await openSplitCompose();
+  test('without a mention the frame’s Send sends once, with no dialog', async ({ session }) => {
+    const page = await openSplitCompose(session);
     await page.frameLocator('#f-whole').locator('[aria-label^="Message body"]').click();
     await page.keyboard.type(CLEAN);
     await page.frameLocator('#f-whole').locator('[data-testid=ComposeSendButton] button').click();
     await expect.poll(async () => (await sentOf(page)).length).toBe(1);
     expect(await sentOf(page)).toEqual([{ surface: 'whole-sandboxed', text: CLEAN }]);
-    expect(await dialogOpen(page)).toBe(false);
+    expect(await dialogOpen(page, { frames: true })).toBe(false);
   });
 });

@@ -11,11 +11,11 @@
  * The page must learn nothing beyond the text it already holds. Timing (how long the main thread is busy
  * while marks are laid out) is NOT compared here: see the limitation in the report of issue #6.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionSession } from './support/extension';
-import { closedShadowTextDeep } from './support/attack-pages';
+import type { Page } from '@playwright/test';
+import type { ExtensionSession } from './support/extension';
+import { dialogText, marksText } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp } from './support/sites';
-import { setupVault } from './support/vault';
 
 const REGISTRY = {
   version: 1 as const,
@@ -29,14 +29,7 @@ const UNREGISTERED = 'Joep Zwaard'; // same length, no registered part, no typo 
 /** Registered data the page never typed: finding any of it anywhere is a leak. */
 const NEVER_TYPED = ['Marieke', 'Verhoeven', 'marieke.verhoeven'];
 
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
+test.use({ registry: REGISTRY });
 
 /** The page's own script: runs in the main world before the app, like any script of the site. */
 function hostileProbe(): void {
@@ -196,7 +189,7 @@ async function observe(page: Page, typed: string) {
 }
 
 /** Opens Gmail with the hostile probe in place and types `who` into the first compose like a person. */
-async function typeWithProbe(who: string): Promise<{ page: Page; seen: Awaited<ReturnType<typeof observe>> }> {
+async function typeWithProbe(session: ExtensionSession, who: string): Promise<{ page: Page; seen: Awaited<ReturnType<typeof observe>> }> {
   const page = await session.context.newPage();
   await page.addInitScript(hostileProbe);
   const app = await openApp(session.context, 'gmail', { page });
@@ -205,14 +198,14 @@ async function typeWithProbe(who: string): Promise<{ page: Page; seen: Awaited<R
   await page.keyboard.type(`Vandaag sprak ik ${who} over zijn cv.`);
   // Caret into the name: the tooltip shows for the registered one (a coach's view, not the page's).
   for (let i = 0; i < ' over zijn cv.'.length + 2; i++) await page.keyboard.press('ArrowLeft');
-  if (who === REGISTERED) await expect.poll(() => closedShadowTextDeep(page, 'discreet-marks'), { timeout: 5000 }).toContain('Cliënt: Bram Koster');
+  if (who === REGISTERED) await expect.poll(() => marksText(page, { frames: true }), { timeout: 5000 }).toContain('Cliënt: Bram Koster');
   await page.waitForTimeout(1200); // the unregistered case gets every scan and frame the registered one had
   return { page, seen: await observe(page, who) };
 }
 
-test('(d) typing a registered name and an unregistered one of the same length look exactly the same to the page', async () => {
-  const registered = await typeWithProbe(REGISTERED);
-  const unregistered = await typeWithProbe(UNREGISTERED);
+test('(d) typing a registered name and an unregistered one of the same length look exactly the same to the page', async ({ session }) => {
+  const registered = await typeWithProbe(session, REGISTERED);
+  const unregistered = await typeWithProbe(session, UNREGISTERED);
   // Sanity: the probe saw the typing, the frames and Discreet's (closed) hosts.
   expect(registered.seen.events['top:keydown']).toBeGreaterThan(20);
   expect(registered.seen.frames).toBe(2);
@@ -241,8 +234,8 @@ test('(d) typing a registered name and an unregistered one of the same length lo
   expect(r1.length).toBe(r2.length);
 });
 
-test('(a)(b)(c) while the name is marked and while the warning is open: no message, no answer from the extension, nothing in any frame', async () => {
-  const { page } = await typeWithProbe(REGISTERED);
+test('(a)(b)(c) while the name is marked and while the warning is open: no message, no answer from the extension, nothing in any frame', async ({ session }) => {
+  const { page } = await typeWithProbe(session, REGISTERED);
   const probe = async (phase: string) => {
     const result = await page.evaluate(
       async ({ extensionId, phase }) => {
@@ -328,11 +321,11 @@ test('(a)(b)(c) while the name is marked and while the warning is open: no messa
 
   await probe('typing, name marked');
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => closedShadowTextDeep(page, 'discreet-dialog')).toContain('Bram Koster');
+  await expect.poll(() => dialogText(page, { frames: true })).toContain('Bram Koster');
   await probe('warning open');
   // All this time no message event at all reached the page from Discreet.
   const messages = await page.evaluate(() => (window as any).__probe.messages as Array<{ data: any }>);
   expect(messages.filter((m) => !['scan', 'status', 'open-unlock'].includes(m.data?.type))).toEqual([]);
   // And the dialog is still there, showing the coach what the page could not read.
-  expect(await closedShadowTextDeep(page, 'discreet-dialog')).toContain('Bram Koster');
+  expect(await dialogText(page, { frames: true })).toContain('Bram Koster');
 });

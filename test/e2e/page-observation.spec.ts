@@ -22,10 +22,11 @@
  * The typing goes on after the name, as it mostly does: the tooltip that the caret resting in a marked name
  * (or the pointer resting on it) opens is a known residual (README, threat model), not covered here.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionSession } from './support/extension';
+import type { Page } from '@playwright/test';
+import type { ExtensionSession } from './support/extension';
+import { underlineCount } from './support/guard-ui';
+import { expect, test } from './support/session';
 import { openApp } from './support/sites';
-import { setupVault } from './support/vault';
 
 const REGISTRY = {
   version: 1 as const,
@@ -41,14 +42,7 @@ const sentence = (who: string) => `Vandaag sprak ik ${who} over zijn cv en over 
 /** Runs per name. Six each, interleaved A B B A A B B A …: about a minute and a half in all. */
 const RUNS = 6;
 
-let session: ExtensionSession;
-test.beforeEach(async () => {
-  session = await launchWithExtension();
-  await setupVault(session, REGISTRY);
-});
-test.afterEach(async () => {
-  await session.close();
-});
+test.use({ registry: REGISTRY });
 
 /** The page's own script: runs in the main world of the top document before the app and before Discreet's host exists. */
 function observationProbe(): void {
@@ -213,7 +207,7 @@ const median = (xs: number[]) => {
 };
 
 /** One coach session: a fresh Gmail tab, the probe in place, the sentence typed like a person, then a quiet second. */
-async function run(who: string, text = sentence(who)): Promise<{ structure: unknown; timing: Timing; page: Page }> {
+async function run(session: ExtensionSession, who: string, text = sentence(who)): Promise<{ structure: unknown; timing: Timing; page: Page }> {
   const page = await session.context.newPage();
   await page.addInitScript(observationProbe);
   const app = await openApp(session.context, 'gmail', { page });
@@ -272,17 +266,17 @@ async function run(who: string, text = sentence(who)): Promise<{ structure: unkn
   return { structure: seen.structure, timing: seen.timing, page };
 }
 
-test('typing a registered name and an unregistered one: the page observes the same structure, and timing within bounds', async () => {
+test('typing a registered name and an unregistered one: the page observes the same structure, and timing within bounds', async ({ session }) => {
   test.setTimeout(300_000);
   const a: Awaited<ReturnType<typeof run>>[] = [];
   const b: Awaited<ReturnType<typeof run>>[] = [];
   for (let i = 0; i < RUNS * 2; i++) {
     // A B B A A B B A …: each name gets early and late slots alike.
     const registered = i % 4 === 0 || i % 4 === 3;
-    const r = await run(registered ? REGISTERED : UNREGISTERED);
+    const r = await run(session, registered ? REGISTERED : UNREGISTERED);
     if (registered) {
       // The coach's view (not the page's): the name was marked in this run.
-      expect(await underlines(r.page)).toBe(1);
+      expect(await underlineCount(r.page)).toBe(1);
       a.push(r);
     } else b.push(r);
     await r.page.close();
@@ -329,36 +323,16 @@ test('typing a registered name and an unregistered one: the page observes the sa
   for (const [key, c] of Object.entries(report)) expect(Math.abs(c.registered - c.unregistered), key).toBeLessThanOrEqual(c.bound);
 });
 
-/** Underlines drawn in Discreet's closed overlay (read through DevTools, which a page does not have). */
-async function underlines(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    let n = 0;
-    const walk = (node: any, inside: boolean) => {
-      const within = inside || node.nodeName?.toLowerCase() === 'discreet-marks';
-      const attrs: string[] = node.attributes ?? [];
-      if (within && node.nodeName === 'DIV' && /^m( ok)?$/.test(attrs[attrs.indexOf('class') + 1] ?? '')) n++;
-      for (const c of node.children ?? []) walk(c, within);
-      for (const s of node.shadowRoots ?? []) walk(s, within);
-    };
-    walk(root, false);
-    return n;
-  } finally {
-    await cdp.detach();
-  }
-}
-
 const round = (v: number) => Math.round(v * 100) / 100;
 
 // Known residual (README, threat model): the coach stops typing right after the name. The caret rests in the
 // mark, the tooltip opens below it, and where it reaches beyond the editor's box the page's elements under it
 // turn "not visible" to IntersectionObserver v2. Marked as an expected failure: when the tooltip stops
 // showing there, this test fails and the annotation (and the README line) should go.
-test('the caret resting at the end of a marked name: the tooltip shows up as occlusion (known residual)', async () => {
+test('the caret resting at the end of a marked name: the tooltip shows up as occlusion (known residual)', async ({ session }) => {
   test.fail();
-  const a = await run(REGISTERED, `Vandaag sprak ik ${REGISTERED}`);
-  const b = await run(UNREGISTERED, `Vandaag sprak ik ${UNREGISTERED}`);
-  expect(await underlines(a.page)).toBe(1);
+  const a = await run(session, REGISTERED, `Vandaag sprak ik ${REGISTERED}`);
+  const b = await run(session, UNREGISTERED, `Vandaag sprak ik ${UNREGISTERED}`);
+  expect(await underlineCount(a.page)).toBe(1);
   expect((a.structure as any).visibility).toEqual((b.structure as any).visibility);
 });
