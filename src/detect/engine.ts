@@ -58,6 +58,8 @@ interface Pattern {
    */
   clients?: number[];
   clientSet?: Set<number>;
+  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: groups are never mutated. */
+  soloGroup?: ClientGroup[];
   /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
   byNeighbour?: Map<number, number[]>;
   /** For a shared detail: the detail's number for each client in `clients`. */
@@ -459,6 +461,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
     }
   }
+  // The last token of every particle spelling: a pattern's particles can precede a hit only when
+  // the token right before it is one of them, which one bit read answers for every pattern of the
+  // hit instead of comparing each pattern's spellings token by token.
+  const particleTailBits = new Uint32Array(CONTEXT_BITS >>> 5);
+  for (const list of anchors.values()) {
+    for (const p of list) for (const sp of p.particleSpellings) setBit(particleTailBits, hashKey(sp[sp.length - 1]!), CONTEXT_BITS);
+  }
   const givenTypoFilter = new TypoFilter();
   // TypoFilter.mayMatch says no to tokens of 64 characters or more: a (fictional) given name that
   // long turns the gate off.
@@ -696,7 +705,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
     // An organisation many clients share: one judgement, the message's context picks the client.
     if (p.role === 'org' || p.role === 'org-short') {
-      return matchPattern(ctx, p, i, typo, p.clients[0]!, false, [{ all: p.clients, set: p.clientSet!, exclude: null }]);
+      return matchPattern(ctx, p, i, typo, p.clients[0]!, false, p.soloGroup);
     }
     let special: Set<number> | null = null;
     // Shared patterns are single tokens (see `add`): the window is the same for all of them.
@@ -716,7 +725,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let rep = -1;
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
-    matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special }] : p.soloGroup);
   }
 
   /**
@@ -802,7 +811,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let particleFirst = first;
     let hasParticles = false;
     let capitalParticle = false;
-    if (p.particleSpellings.length) {
+    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, CONTEXT_BITS)) {
       for (const spelling of p.particleSpellings) {
         const s = first - spelling.length;
         if (s < 0) continue;
@@ -847,7 +856,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       // Given name before: full name (possibly with a typo in either part).
       const g = particleFirst - model.given.length;
-      if (!strong && model.given.length && g >= 0) {
+      // Whether the word before could be any client's given name (or one typo away) is a fact of
+      // the hit, asked once for every surname pattern: usually no, and no client is compared.
+      if (!strong && model.given.length && g >= 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN)) {
         let ok = true;
         for (let k = 0; k < model.given.length; k++) {
           const tk = tokens.key(g + k);
@@ -1048,6 +1059,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       case F_FOREIGN_SURNAME_AFTER:
         v = foreignSurnameAfter(ctx, k);
         break;
+      case F_MAYBE_GIVEN:
+        // As in lowerCaseContext: a given name's hash, or a token one typo away from one.
+        v = givenTooLong || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
+        break;
       default:
         v = affiliationAfter(ctx, k);
     }
@@ -1243,7 +1258,9 @@ const F_HONORIFIC = 2;
 const F_INITIAL_NAME = 3;
 const F_FOREIGN_SURNAME_AFTER = 4;
 const F_AFFILIATION_AFTER = 5;
-const FACTS = 6;
+/** The token could be a registered given name, exactly or with one typo (a necessary condition). */
+const F_MAYBE_GIVEN = 6;
+const FACTS = 7;
 const EMPTY_FACTS = new Int8Array(0);
 /** A token table kept alive for its hidden class (see keepShapes); also what a kept context points to. */
 const EMPTY_TOKENS = tokenize('');
@@ -1267,6 +1284,7 @@ function prepareAnchor(list: PatternList, clients: ClientModel[]) {
       if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
+      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null }];
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
