@@ -77,6 +77,27 @@ interface Pattern {
    * double surname), which `lowerCaseContext` looks for once per hit.
    */
   lowerGated?: boolean;
+  /**
+   * The patterns of this anchor key that read the same tokens around a hit (same tokens, anchor,
+   * gap rule and particle spellings): "Hoekstra" for each of its clients' patterns, "O'Connor" for
+   * every client of that name. Made by prepareAnchor.
+   */
+  family?: Family;
+}
+
+/**
+ * What matchPattern reads from the text before anything client-specific, for one family of
+ * patterns at one hit: whether the pattern's tokens and gaps are there, and which particles
+ * precede. Computed by the first pattern of the family that the hit reaches; its siblings reuse
+ * it (valid while `scan` and `at` are the current scan and token).
+ */
+interface Family {
+  scan: number;
+  at: number;
+  ok: boolean;
+  particleFirst: number;
+  hasParticles: boolean;
+  capitalParticle: boolean;
 }
 
 interface ClientModel {
@@ -498,7 +519,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text, true);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
 
     for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
@@ -610,6 +631,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     /** Cache of `lowerCaseContext`: token index and answer. */
     lowerAt: number;
     lowerContext: boolean;
+    /** Number of this scan (see Family). */
+    serial: number;
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -783,14 +806,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let first = i - p.anchor;
     let last = i + (p.tokens.length - 1 - p.anchor);
     if (first < 0 || last >= tokens.count) return;
-    for (let k = 0; k < p.tokens.length; k++) {
-      if (k === p.anchor) continue;
-      if (tokens.key(first + k) !== p.tokens[k]) return;
-    }
-    for (let k = first; k < last; k++) {
-      const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
-      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
-    }
+    const family = p.family!;
+    if (family.scan !== ctx.serial || family.at !== i) readFamily(ctx, p, family, i, first, last);
+    if (!family.ok) return;
+    const particleFirst = family.particleFirst;
+    const hasParticles = family.hasParticles;
+    const capitalParticle = family.capitalParticle;
 
     let start = tokens.starts[first]!;
     let end = tokens.ends[last]!;
@@ -807,30 +828,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       return;
     }
 
-    // Particles before (surnames, "De Linde"): longest spelling that fits.
-    let particleFirst = first;
-    let hasParticles = false;
-    let capitalParticle = false;
-    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, CONTEXT_BITS)) {
-      for (const spelling of p.particleSpellings) {
-        const s = first - spelling.length;
-        if (s < 0) continue;
-        let ok = true;
-        for (let k = 0; k < spelling.length; k++) {
-          if (tokens.key(s + k) !== spelling[k]) { ok = false; break; }
-          const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
-          if (!isParticleGap(gap)) { ok = false; break; }
-        }
-        if (ok) {
-          particleFirst = s;
-          hasParticles = true;
-          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
-          // "v.d." : include the closing dot of an abbreviation.
-          break;
-        }
-      }
-      if (hasParticles) start = tokens.starts[particleFirst]!;
-    }
+    // Particles before (surnames, "De Linde"): longest spelling that fits (see readFamily).
+    if (hasParticles) start = tokens.starts[particleFirst]!;
     if ((p as Pattern & { needsParticles?: boolean }).needsParticles && !hasParticles) return;
 
     const capital = fact(ctx, i, F_CAPITAL);
@@ -1009,6 +1008,51 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     };
     if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
     else ctx.candidates.push(candidate);
+  }
+
+  /**
+   * The client-independent start of matchPattern for p's family at hit i: the pattern's other
+   * tokens and the gaps between them, then the particles before (longest spelling that fits).
+   */
+  function readFamily(ctx: ScanContext, p: Pattern, family: Family, i: number, first: number, last: number): void {
+    const { text, tokens } = ctx;
+    family.scan = ctx.serial;
+    family.at = i;
+    family.ok = false;
+    for (let k = 0; k < p.tokens.length; k++) {
+      if (k === p.anchor) continue;
+      if (tokens.key(first + k) !== p.tokens[k]) return;
+    }
+    for (let k = first; k < last; k++) {
+      const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
+      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
+    }
+    let particleFirst = first;
+    let hasParticles = false;
+    let capitalParticle = false;
+    // One bit read rules out every spelling when the word before ends none of them.
+    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, CONTEXT_BITS)) {
+      for (const spelling of p.particleSpellings) {
+        const s = first - spelling.length;
+        if (s < 0) continue;
+        let ok = true;
+        for (let k = 0; k < spelling.length; k++) {
+          if (tokens.key(s + k) !== spelling[k]) { ok = false; break; }
+          const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
+          if (!isParticleGap(gap)) { ok = false; break; }
+        }
+        if (ok) {
+          particleFirst = s;
+          hasParticles = true;
+          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
+          break;
+        }
+      }
+    }
+    family.ok = true;
+    family.particleFirst = particleFirst;
+    family.hasParticles = hasParticles;
+    family.capitalParticle = capitalParticle;
   }
 
   /**
@@ -1245,6 +1289,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   return { scan };
 }
 
+/** Scans so far, all detectors: tells one scan's family readings from another's (see Family). */
+let scanSerial = 0;
+
 /** Tokens per scanTokens call (see there). */
 const SCAN_CHUNK = 512;
 
@@ -1278,6 +1325,12 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
 function prepareAnchor(list: PatternList, clients: ClientModel[]) {
   list.ready = true;
   list.ungated = list.filter((p) => p.lowerGated !== true);
+  // Families: patterns that read the same tokens around a hit (see Pattern.family).
+  for (let a = 0; a < list.length; a++) {
+    const p = list[a]!;
+    for (let b = 0; b < a && !p.family; b++) if (sameReading(list[b]!, p)) p.family = list[b]!.family;
+    p.family ??= { scan: 0, at: -1, ok: false, particleFirst: 0, hasParticles: false, capitalParticle: false };
+  }
   {
     const union = new Set<number>();
     for (const p of list) {
@@ -1335,6 +1388,19 @@ function samePatternBut(a: Pattern, b: Pattern): boolean {
   if (n !== b.tokens.length) return false;
   for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
   return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
+}
+
+/** Two patterns whose client-independent reading of a hit is the same (see readFamily). */
+function sameReading(a: Pattern, b: Pattern): boolean {
+  if (a.anchor !== b.anchor || (a.contiguous === true) !== (b.contiguous === true)) return false;
+  // Spellings are cached per particle sequence (particleSpellings), so one array each; none is [].
+  const pa = a.particleSpellings;
+  const pb = b.particleSpellings;
+  if (pa !== pb && (pa.length !== 0 || pb.length !== 0)) return false;
+  const n = a.tokens.length;
+  if (n !== b.tokens.length) return false;
+  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
+  return true;
 }
 
 /** A copy of a candidate for another client or group, with the same object shape. */
