@@ -1093,7 +1093,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
           // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
           const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
-          v = gap !== '.' && isWordGap(gap.replace('.', ''));
+          v = visible(gap) !== '.' && isWordGap(gap.replace('.', ''));
         } else v = false;
         break;
       case F_INITIAL_NAME:
@@ -1418,6 +1418,7 @@ function rank(c: Candidate): number {
 
 /** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+const INVISIBLE_ONE = /^[\u200b-\u200d\u2060\ufeff\u00ad\u180e]$/;
 
 /** A gap between two tokens without its invisible characters ("Marieke\u2060 Verhoeven" has a plain space). */
 function visible(gap: string): string {
@@ -1432,7 +1433,9 @@ function visible(gap: string): string {
 function isWordGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
-  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap);
+  // Nothing visible: the camel segments of a hashtag split at an invisible character (the
+  // tokenizer makes such a gap nowhere else).
+  return gap.length === 0 || (gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap));
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
@@ -1444,12 +1447,25 @@ function isNamePartGap(gap: string): boolean {
 function isParticleGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
-  return gap.length > 0 && gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+  if (gap.length === 0) return true;
+  return gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
 }
 
-/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, no gap. */
+/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, nothing visible between. */
 function isCamelSegment(tokens: Tokens, k: number): boolean {
-  return (k > 0 && tokens.ends[k - 1] === tokens.starts[k]) || (k + 1 < tokens.count && tokens.ends[k] === tokens.starts[k + 1]);
+  return (k > 0 && joined(tokens, k - 1)) || (k + 1 < tokens.count && joined(tokens, k));
+}
+
+/** Tokens k and k + 1 touch, or only invisible characters stand between them (see pushCamelSegments). */
+function joined(tokens: Tokens, k: number): boolean {
+  const from = tokens.ends[k]!;
+  const to = tokens.starts[k + 1]!;
+  if (from === to) return true;
+  for (let p = from; p < to; p++) {
+    const c = tokens.text.charCodeAt(p);
+    if (c < 0xad || !INVISIBLE_ONE.test(tokens.text[p]!)) return false;
+  }
+  return true;
 }
 
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */
