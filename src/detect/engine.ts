@@ -77,6 +77,8 @@ interface Pattern {
    * double surname), which `lowerCaseContext` looks for once per hit.
    */
   lowerGated?: boolean;
+  /** An organisation's particle-led short form whose word is ordinary: only with its particles ("De Linde"). */
+  needsParticles?: boolean;
   /**
    * The patterns of this anchor key that read the same tokens around a hit (same tokens, anchor,
    * gap rule and particle spellings): "Hoekstra" for each of its clients' patterns, "O'Connor" for
@@ -381,7 +383,7 @@ class Build {
           properNoun: true, evidence: 'organisation (short form)',
         };
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
-        if (particles.length && shortCommon) (pattern as Pattern & { needsParticles?: boolean }).needsParticles = true;
+        if (particles.length && shortCommon) pattern.needsParticles = true;
         this.add(last, pattern);
       }
     }
@@ -830,7 +832,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
     // Particles before (surnames, "De Linde"): longest spelling that fits (see readFamily).
     if (hasParticles) start = tokens.starts[particleFirst]!;
-    if ((p as Pattern & { needsParticles?: boolean }).needsParticles && !hasParticles) return;
+    if (p.needsParticles && !hasParticles) return;
 
     const capital = fact(ctx, i, F_CAPITAL);
     const sentenceStart = fact(ctx, particleFirst, F_SENTENCE_START);
@@ -1324,6 +1326,7 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
  */
 function prepareAnchor(list: PatternList, clients: ClientModel[]) {
   list.ready = true;
+  for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
   list.ungated = list.filter((p) => p.lowerGated !== true);
   // Families: patterns that read the same tokens around a hit (see Pattern.family).
   for (let a = 0; a < list.length; a++) {
@@ -1366,6 +1369,41 @@ function prepareAnchor(list: PatternList, clients: ClientModel[]) {
       for (const k of byNeighbour.keys()) union.add(k);
     }
   }
+}
+
+/**
+ * The same pattern as an object of one shape: every field, in one order. Patterns are made by
+ * seven object literals (one per role) and get fields added as they are prepared, so a hit's
+ * loop over them read `p.clients`, `p.tokenHashes`, `p.family` … through megamorphic property
+ * lookups, each a trip through V8's global stub cache. One shape makes those loads monomorphic.
+ * Made when the anchor key is first hit (prepareAnchor); the build's objects are then dropped.
+ */
+function uniform(p: Pattern): Pattern {
+  return {
+    clientIdx: p.clientIdx,
+    role: p.role,
+    kind: p.kind,
+    tokens: p.tokens,
+    anchor: p.anchor,
+    particleSpellings: p.particleSpellings,
+    common: p.common,
+    properNoun: p.properNoun,
+    unit: p.unit,
+    units: p.units,
+    contiguous: p.contiguous,
+    detailIndex: p.detailIndex,
+    evidence: p.evidence,
+    clients: p.clients,
+    clientSet: p.clientSet,
+    soloGroup: p.soloGroup,
+    byNeighbour: p.byNeighbour,
+    detailIndexes: p.detailIndexes,
+    tokenHashes: p.tokenHashes,
+    neighbourUnion: p.neighbourUnion,
+    lowerGated: p.lowerGated,
+    family: p.family,
+    needsParticles: p.needsParticles,
+  };
 }
 
 /** First spelling of a particle sequence, as a string (particle spellings are cached, so per array). */
