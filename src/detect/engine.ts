@@ -491,6 +491,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   for (const list of anchors.values()) {
     for (const p of list) for (const sp of p.particleSpellings) setBit(particleTailBits, hashKey(sp[sp.length - 1]!), CONTEXT_BITS);
   }
+  // Every key of every neighbour index made so far (prepareAnchor adds them): most words around a
+  // hit are no one's given name, initial or surname, and one bit read says so before the anchor
+  // key's neighbour set is asked.
+  const neighbourBits = new Uint32Array(CONTEXT_BITS >>> 5);
   const givenTypoFilter = new TypoFilter();
   // TypoFilter.mayMatch says no to tokens of 64 characters or more: a (fictional) given name that
   // long turns the gate off.
@@ -584,7 +588,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const { text, tokens } = ctx;
     const start = tokens.starts[i]!;
     if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
-    if (patterns.ready !== true) prepareAnchor(patterns, clients);
+    if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
     ctx.group = [];
     ctx.possessive = possessive;
     // Lower case without a strong context: only the patterns not gated on case can match (the
@@ -696,7 +700,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       matched = true;
       const list = anchors.get(name);
       if (!list) continue;
-      if (list.ready !== true) prepareAnchor(list, clients);
+      if (list.ready !== true) prepareAnchor(list, clients, neighbourBits);
       for (const p of list) {
         if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
       }
@@ -793,7 +797,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (!isInitial(text, tokens, k)) continue;
         key = hashKey('#' + tokens.key(k)) & SMI_MASK;
       } else key = tokens.hashes[k]! & SMI_MASK;
-      if (union.has(key)) keys.push(key);
+      if (hasBit(neighbourBits, key, CONTEXT_BITS) && union.has(key)) keys.push(key);
     }
     ctx.nbAt = i;
     ctx.nbUnion = union;
@@ -1324,7 +1328,7 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
  * given name, initial or surname stands next to it are still tried one by one. Also hashes the
  * tokens of phrase patterns. Run for an anchor key on its first hit, not at build time.
  */
-function prepareAnchor(list: PatternList, clients: ClientModel[]) {
+function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits: Uint32Array) {
   list.ready = true;
   for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
   list.ungated = list.filter((p) => p.lowerGated !== true);
@@ -1345,6 +1349,7 @@ function prepareAnchor(list: PatternList, clients: ClientModel[]) {
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
         const k = hashKey(word) & SMI_MASK;
+        setBit(neighbourBits, k, CONTEXT_BITS);
         const l = byNeighbour.get(k);
         if (l) {
           if (l[l.length - 1] !== c) l.push(c);
