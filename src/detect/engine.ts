@@ -147,6 +147,8 @@ const ANCHOR_BITS = 1 << 22;
 
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
+/** Size of the bit set of particle spellings' last words (see particleTailBits). */
+const PARTICLE_BITS = 1 << 12;
 
 function isUpperAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -487,9 +489,18 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   // The last token of every particle spelling: a pattern's particles can precede a hit only when
   // the token right before it is one of them, which one bit read answers for every pattern of the
   // hit instead of comparing each pattern's spellings token by token.
-  const particleTailBits = new Uint32Array(CONTEXT_BITS >>> 5);
-  for (const list of anchors.values()) {
-    for (const p of list) for (const sp of p.particleSpellings) setBit(particleTailBits, hashKey(sp[sp.length - 1]!), CONTEXT_BITS);
+  // Spellings arrays are shared per particle sequence: each is read once. A few dozen words: a
+  // small set (512 bytes) is as good as a large one.
+  const particleTailBits = new Uint32Array(PARTICLE_BITS >>> 5);
+  {
+    const seen = new Set<string[][]>();
+    for (const list of anchors.values()) {
+      for (const p of list) {
+        if (p.particleSpellings.length === 0 || seen.has(p.particleSpellings)) continue;
+        seen.add(p.particleSpellings);
+        for (const sp of p.particleSpellings) setBit(particleTailBits, hashKey(sp[sp.length - 1]!), PARTICLE_BITS);
+      }
+    }
   }
   // Every key of every neighbour index made so far (prepareAnchor adds them): most words around a
   // hit are no one's given name, initial or surname, and one bit read says so before the anchor
@@ -1037,7 +1048,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let hasParticles = false;
     let capitalParticle = false;
     // One bit read rules out every spelling when the word before ends none of them.
-    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, CONTEXT_BITS)) {
+    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, PARTICLE_BITS)) {
       for (const spelling of p.particleSpellings) {
         const s = first - spelling.length;
         if (s < 0) continue;
