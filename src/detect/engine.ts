@@ -147,6 +147,8 @@ const ANCHOR_BITS = 1 << 22;
 
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
+/** Slots of the per-scan memo of typo pre-check answers (see mayBeTypo). */
+const TYPO_MEMO = 1 << 12;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
 const PARTICLE_BITS = 1 << 12;
 
@@ -588,10 +590,34 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         possessive = patterns !== undefined;
       }
       if (patterns) matchHit(ctx, i, patterns, possessive);
-      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
         matchTypo(ctx, i);
       }
     }
+  }
+
+  /**
+   * typoFilter.mayMatch, remembered per word within a scan: prose repeats its words, and the
+   * answer depends on the word alone. A slot per hash holds the token that first asked; a later
+   * token reuses the answer only if it is the same word (letters compared, case folded), so a
+   * hash collision just asks again. ASCII tokens only (the others ask every time).
+   */
+  const memoScan = new Int32Array(TYPO_MEMO);
+  const memoHash = new Int32Array(TYPO_MEMO);
+  const memoToken = new Int32Array(TYPO_MEMO);
+  const memoAnswer = new Uint8Array(TYPO_MEMO);
+  function mayBeTypo(ctx: ScanContext, i: number): boolean {
+    const { tokens } = ctx;
+    if (!tokens.ascii[i]) return typoFilter.mayMatch(tokens, i);
+    const h = tokens.hashes[i]!;
+    const slot = h & (TYPO_MEMO - 1);
+    if (memoScan[slot] === ctx.serial && memoHash[slot] === h && sameAsciiWord(tokens, memoToken[slot]!, i)) return memoAnswer[slot] === 1;
+    const answer = typoFilter.mayMatch(tokens, i);
+    memoScan[slot] = ctx.serial;
+    memoHash[slot] = h;
+    memoToken[slot] = i;
+    memoAnswer[slot] = answer ? 1 : 0;
+    return answer;
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
@@ -1669,6 +1695,18 @@ function edgeIndex(a: number, b: number, c: number, len: number): number {
 }
 
 /** The ASCII code unit at p, lower-cased. */
+/** ASCII tokens j and k are the same word, case aside. */
+function sameAsciiWord(tokens: Tokens, j: number, k: number): boolean {
+  if (!tokens.ascii[j]) return false;
+  const a = tokens.starts[j]!;
+  const b = tokens.starts[k]!;
+  const n = tokens.ends[k]! - b;
+  if (tokens.ends[j]! - a !== n) return false;
+  const text = tokens.text;
+  for (let m = 0; m < n; m++) if (lowerAscii(text, a + m) !== lowerAscii(text, b + m)) return false;
+  return true;
+}
+
 function lowerAscii(text: string, p: number): number {
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 ? c + 32 : c;
