@@ -1703,7 +1703,8 @@ function sameAsciiWord(tokens: Tokens, j: number, k: number): boolean {
   const n = tokens.ends[k]! - b;
   if (tokens.ends[j]! - a !== n) return false;
   const text = tokens.text;
-  for (let m = 0; m < n; m++) if (lowerAscii(text, a + m) !== lowerAscii(text, b + m)) return false;
+  // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== (text.charCodeAt(b + m) | 32)) return false;
   return true;
 }
 
