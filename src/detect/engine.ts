@@ -58,6 +58,8 @@ interface Pattern {
    */
   clients?: number[];
   clientSet?: Set<number>;
+  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: groups are never mutated. */
+  soloGroup?: ClientGroup[];
   /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
   byNeighbour?: Map<number, number[]>;
   /** For a shared detail: the detail's number for each client in `clients`. */
@@ -75,6 +77,29 @@ interface Pattern {
    * double surname), which `lowerCaseContext` looks for once per hit.
    */
   lowerGated?: boolean;
+  /** An organisation's particle-led short form whose word is ordinary: only with its particles ("De Linde"). */
+  needsParticles?: boolean;
+  /**
+   * The patterns of this anchor key that read the same tokens around a hit (same tokens, anchor,
+   * gap rule and particle spellings): "Hoekstra" for each of its clients' patterns, "O'Connor" for
+   * every client of that name. Made by prepareAnchor.
+   */
+  family?: Family;
+}
+
+/**
+ * What matchPattern reads from the text before anything client-specific, for one family of
+ * patterns at one hit: whether the pattern's tokens and gaps are there, and which particles
+ * precede. Computed by the first pattern of the family that the hit reaches; its siblings reuse
+ * it (valid while `scan` and `at` are the current scan and token).
+ */
+interface Family {
+  scan: number;
+  at: number;
+  ok: boolean;
+  particleFirst: number;
+  hasParticles: boolean;
+  capitalParticle: boolean;
 }
 
 interface ClientModel {
@@ -122,6 +147,10 @@ const ANCHOR_BITS = 1 << 22;
 
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
+/** Slots of the per-scan memo of typo pre-check answers (see mayBeTypo). */
+const TYPO_MEMO = 1 << 12;
+/** Size of the bit set of particle spellings' last words (see particleTailBits). */
+const PARTICLE_BITS = 1 << 12;
 
 function isUpperAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -358,7 +387,7 @@ class Build {
           properNoun: true, evidence: 'organisation (short form)',
         };
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
-        if (particles.length && shortCommon) (pattern as Pattern & { needsParticles?: boolean }).needsParticles = true;
+        if (particles.length && shortCommon) pattern.needsParticles = true;
         this.add(last, pattern);
       }
     }
@@ -459,6 +488,26 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
     }
   }
+  // The last token of every particle spelling: a pattern's particles can precede a hit only when
+  // the token right before it is one of them, which one bit read answers for every pattern of the
+  // hit instead of comparing each pattern's spellings token by token.
+  // Spellings arrays are shared per particle sequence: each is read once. A few dozen words: a
+  // small set (512 bytes) is as good as a large one.
+  const particleTailBits = new Uint32Array(PARTICLE_BITS >>> 5);
+  {
+    const seen = new Set<string[][]>();
+    for (const list of anchors.values()) {
+      for (const p of list) {
+        if (p.particleSpellings.length === 0 || seen.has(p.particleSpellings)) continue;
+        seen.add(p.particleSpellings);
+        for (const sp of p.particleSpellings) setBit(particleTailBits, hashKey(sp[sp.length - 1]!), PARTICLE_BITS);
+      }
+    }
+  }
+  // Every key of every neighbour index made so far (prepareAnchor adds them): most words around a
+  // hit are no one's given name, initial or surname, and one bit read says so before the anchor
+  // key's neighbour set is asked.
+  const neighbourBits = new Uint32Array(CONTEXT_BITS >>> 5);
   const givenTypoFilter = new TypoFilter();
   // TypoFilter.mayMatch says no to tokens of 64 characters or more: a (fictional) given name that
   // long turns the gate off.
@@ -489,7 +538,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function scan(text: string): ScanResult {
     const tokens = tokenize(text, true);
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
 
     for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
@@ -541,10 +590,34 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         possessive = patterns !== undefined;
       }
       if (patterns) matchHit(ctx, i, patterns, possessive);
-      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
         matchTypo(ctx, i);
       }
     }
+  }
+
+  /**
+   * typoFilter.mayMatch, remembered per word within a scan: prose repeats its words, and the
+   * answer depends on the word alone. A slot per hash holds the token that first asked; a later
+   * token reuses the answer only if it is the same word (letters compared, case folded), so a
+   * hash collision just asks again. ASCII tokens only (the others ask every time).
+   */
+  const memoScan = new Int32Array(TYPO_MEMO);
+  const memoHash = new Int32Array(TYPO_MEMO);
+  const memoToken = new Int32Array(TYPO_MEMO);
+  const memoAnswer = new Uint8Array(TYPO_MEMO);
+  function mayBeTypo(ctx: ScanContext, i: number): boolean {
+    const { tokens } = ctx;
+    if (!tokens.ascii[i]) return typoFilter.mayMatch(tokens, i);
+    const h = tokens.hashes[i]!;
+    const slot = h & (TYPO_MEMO - 1);
+    if (memoScan[slot] === ctx.serial && memoHash[slot] === h && sameAsciiWord(tokens, memoToken[slot]!, i)) return memoAnswer[slot] === 1;
+    const answer = typoFilter.mayMatch(tokens, i);
+    memoScan[slot] = ctx.serial;
+    memoHash[slot] = h;
+    memoToken[slot] = i;
+    memoAnswer[slot] = answer ? 1 : 0;
+    return answer;
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
@@ -552,7 +625,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const { text, tokens } = ctx;
     const start = tokens.starts[i]!;
     if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
-    if (patterns.ready !== true) prepareAnchor(patterns, clients);
+    if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
     ctx.group = [];
     ctx.possessive = possessive;
     // Lower case without a strong context: only the patterns not gated on case can match (the
@@ -601,6 +674,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     /** Cache of `lowerCaseContext`: token index and answer. */
     lowerAt: number;
     lowerContext: boolean;
+    /** Number of this scan (see Family). */
+    serial: number;
   }
 
   /** One candidate per span for a shared name, listing every client it could be. */
@@ -662,7 +737,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       matched = true;
       const list = anchors.get(name);
       if (!list) continue;
-      if (list.ready !== true) prepareAnchor(list, clients);
+      if (list.ready !== true) prepareAnchor(list, clients, neighbourBits);
       for (const p of list) {
         if ((p.role === 'given' || p.role === 'surname' || p.role === 'alias') && p.tokens.length === 1) matchAnchor(ctx, p, i, true);
       }
@@ -696,7 +771,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (p.role === 'detail') return matchPattern(ctx, p, i, typo, p.clients[0]!, false, undefined);
     // An organisation many clients share: one judgement, the message's context picks the client.
     if (p.role === 'org' || p.role === 'org-short') {
-      return matchPattern(ctx, p, i, typo, p.clients[0]!, false, [{ all: p.clients, set: p.clientSet!, exclude: null }]);
+      return matchPattern(ctx, p, i, typo, p.clients[0]!, false, p.soloGroup);
     }
     let special: Set<number> | null = null;
     // Shared patterns are single tokens (see `add`): the window is the same for all of them.
@@ -716,7 +791,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let rep = -1;
     for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
     if (rep < 0) return;
-    matchPattern(ctx, p, i, typo, rep, false, [{ all: p.clients, set: p.clientSet!, exclude: special }]);
+    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special }] : p.soloGroup);
   }
 
   /**
@@ -759,7 +834,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (!isInitial(text, tokens, k)) continue;
         key = hashKey('#' + tokens.key(k)) & SMI_MASK;
       } else key = tokens.hashes[k]! & SMI_MASK;
-      if (union.has(key)) keys.push(key);
+      if (hasBit(neighbourBits, key, CONTEXT_BITS) && union.has(key)) keys.push(key);
     }
     ctx.nbAt = i;
     ctx.nbUnion = union;
@@ -774,14 +849,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     let first = i - p.anchor;
     let last = i + (p.tokens.length - 1 - p.anchor);
     if (first < 0 || last >= tokens.count) return;
-    for (let k = 0; k < p.tokens.length; k++) {
-      if (k === p.anchor) continue;
-      if (tokens.key(first + k) !== p.tokens[k]) return;
-    }
-    for (let k = first; k < last; k++) {
-      const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
-      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
-    }
+    const family = p.family!;
+    if (family.scan !== ctx.serial || family.at !== i) readFamily(ctx, p, family, i, first, last);
+    if (!family.ok) return;
+    const particleFirst = family.particleFirst;
+    const hasParticles = family.hasParticles;
+    const capitalParticle = family.capitalParticle;
 
     let start = tokens.starts[first]!;
     let end = tokens.ends[last]!;
@@ -798,31 +871,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       return;
     }
 
-    // Particles before (surnames, "De Linde"): longest spelling that fits.
-    let particleFirst = first;
-    let hasParticles = false;
-    let capitalParticle = false;
-    if (p.particleSpellings.length) {
-      for (const spelling of p.particleSpellings) {
-        const s = first - spelling.length;
-        if (s < 0) continue;
-        let ok = true;
-        for (let k = 0; k < spelling.length; k++) {
-          if (tokens.key(s + k) !== spelling[k]) { ok = false; break; }
-          const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
-          if (!isParticleGap(gap)) { ok = false; break; }
-        }
-        if (ok) {
-          particleFirst = s;
-          hasParticles = true;
-          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
-          // "v.d." : include the closing dot of an abbreviation.
-          break;
-        }
-      }
-      if (hasParticles) start = tokens.starts[particleFirst]!;
-    }
-    if ((p as Pattern & { needsParticles?: boolean }).needsParticles && !hasParticles) return;
+    // Particles before (surnames, "De Linde"): longest spelling that fits (see readFamily).
+    if (hasParticles) start = tokens.starts[particleFirst]!;
+    if (p.needsParticles && !hasParticles) return;
 
     const capital = fact(ctx, i, F_CAPITAL);
     const sentenceStart = fact(ctx, particleFirst, F_SENTENCE_START);
@@ -847,7 +898,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       // Given name before: full name (possibly with a typo in either part).
       const g = particleFirst - model.given.length;
-      if (!strong && model.given.length && g >= 0) {
+      // Whether the word before could be any client's given name (or one typo away) is a fact of
+      // the hit, asked once for every surname pattern: usually no, and no client is compared.
+      if (!strong && model.given.length && g >= 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN)) {
         let ok = true;
         for (let k = 0; k < model.given.length; k++) {
           const tk = tokens.key(g + k);
@@ -1001,6 +1054,51 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   }
 
   /**
+   * The client-independent start of matchPattern for p's family at hit i: the pattern's other
+   * tokens and the gaps between them, then the particles before (longest spelling that fits).
+   */
+  function readFamily(ctx: ScanContext, p: Pattern, family: Family, i: number, first: number, last: number): void {
+    const { text, tokens } = ctx;
+    family.scan = ctx.serial;
+    family.at = i;
+    family.ok = false;
+    for (let k = 0; k < p.tokens.length; k++) {
+      if (k === p.anchor) continue;
+      if (tokens.key(first + k) !== p.tokens[k]) return;
+    }
+    for (let k = first; k < last; k++) {
+      const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
+      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
+    }
+    let particleFirst = first;
+    let hasParticles = false;
+    let capitalParticle = false;
+    // One bit read rules out every spelling when the word before ends none of them.
+    if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, PARTICLE_BITS)) {
+      for (const spelling of p.particleSpellings) {
+        const s = first - spelling.length;
+        if (s < 0) continue;
+        let ok = true;
+        for (let k = 0; k < spelling.length; k++) {
+          if (tokens.key(s + k) !== spelling[k]) { ok = false; break; }
+          const gap = text.slice(tokens.ends[s + k]!, tokens.starts[s + k + 1]!);
+          if (!isParticleGap(gap)) { ok = false; break; }
+        }
+        if (ok) {
+          particleFirst = s;
+          hasParticles = true;
+          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
+          break;
+        }
+      }
+    }
+    family.ok = true;
+    family.particleFirst = particleFirst;
+    family.hasParticles = hasParticles;
+    family.capitalParticle = capitalParticle;
+  }
+
+  /**
    * "James Clear" when the client is James O'Connor: the capitalised word right after a first
    * name is someone's surname. Returns its key (the caller checks it is not the client's own).
    */
@@ -1038,7 +1136,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
           // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
           const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
-          v = gap !== '.' && isWordGap(gap.replace('.', ''));
+          v = visible(gap) !== '.' && isWordGap(gap.replace('.', ''));
         } else v = false;
         break;
       case F_INITIAL_NAME:
@@ -1047,6 +1145,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         break;
       case F_FOREIGN_SURNAME_AFTER:
         v = foreignSurnameAfter(ctx, k);
+        break;
+      case F_MAYBE_GIVEN:
+        // As in lowerCaseContext: a given name's hash, or a token one typo away from one.
+        v = givenTooLong || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
         break;
       default:
         v = affiliationAfter(ctx, k);
@@ -1230,6 +1332,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   return { scan };
 }
 
+/** Scans so far, all detectors: tells one scan's family readings from another's (see Family). */
+let scanSerial = 0;
+
 /** Tokens per scanTokens call (see there). */
 const SCAN_CHUNK = 512;
 
@@ -1243,7 +1348,9 @@ const F_HONORIFIC = 2;
 const F_INITIAL_NAME = 3;
 const F_FOREIGN_SURNAME_AFTER = 4;
 const F_AFFILIATION_AFTER = 5;
-const FACTS = 6;
+/** The token could be a registered given name, exactly or with one typo (a necessary condition). */
+const F_MAYBE_GIVEN = 6;
+const FACTS = 7;
 const EMPTY_FACTS = new Int8Array(0);
 /** A token table kept alive for its hidden class (see keepShapes); also what a kept context points to. */
 const EMPTY_TOKENS = tokenize('');
@@ -1258,19 +1365,28 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
  * given name, initial or surname stands next to it are still tried one by one. Also hashes the
  * tokens of phrase patterns. Run for an anchor key on its first hit, not at build time.
  */
-function prepareAnchor(list: PatternList, clients: ClientModel[]) {
+function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits: Uint32Array) {
   list.ready = true;
+  for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
   list.ungated = list.filter((p) => p.lowerGated !== true);
+  // Families: patterns that read the same tokens around a hit (see Pattern.family).
+  for (let a = 0; a < list.length; a++) {
+    const p = list[a]!;
+    for (let b = 0; b < a && !p.family; b++) if (sameReading(list[b]!, p)) p.family = list[b]!.family;
+    p.family ??= { scan: 0, at: -1, ok: false, particleFirst: 0, hasParticles: false, capitalParticle: false };
+  }
   {
     const union = new Set<number>();
     for (const p of list) {
       if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
+      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null }];
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
         const k = hashKey(word) & SMI_MASK;
+        setBit(neighbourBits, k, CONTEXT_BITS);
         const l = byNeighbour.get(k);
         if (l) {
           if (l[l.length - 1] !== c) l.push(c);
@@ -1297,6 +1413,41 @@ function prepareAnchor(list: PatternList, clients: ClientModel[]) {
   }
 }
 
+/**
+ * The same pattern as an object of one shape: every field, in one order. Patterns are made by
+ * seven object literals (one per role) and get fields added as they are prepared, so a hit's
+ * loop over them read `p.clients`, `p.tokenHashes`, `p.family` … through megamorphic property
+ * lookups, each a trip through V8's global stub cache. One shape makes those loads monomorphic.
+ * Made when the anchor key is first hit (prepareAnchor); the build's objects are then dropped.
+ */
+function uniform(p: Pattern): Pattern {
+  return {
+    clientIdx: p.clientIdx,
+    role: p.role,
+    kind: p.kind,
+    tokens: p.tokens,
+    anchor: p.anchor,
+    particleSpellings: p.particleSpellings,
+    common: p.common,
+    properNoun: p.properNoun,
+    unit: p.unit,
+    units: p.units,
+    contiguous: p.contiguous,
+    detailIndex: p.detailIndex,
+    evidence: p.evidence,
+    clients: p.clients,
+    clientSet: p.clientSet,
+    soloGroup: p.soloGroup,
+    byNeighbour: p.byNeighbour,
+    detailIndexes: p.detailIndexes,
+    tokenHashes: p.tokenHashes,
+    neighbourUnion: p.neighbourUnion,
+    lowerGated: p.lowerGated,
+    family: p.family,
+    needsParticles: p.needsParticles,
+  };
+}
+
 /** First spelling of a particle sequence, as a string (particle spellings are cached, so per array). */
 const firstSpellingKey = new WeakMap<string[][], string>();
 function particleKey(spellings: string[][]): string {
@@ -1319,6 +1470,19 @@ function samePatternBut(a: Pattern, b: Pattern): boolean {
   return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
 }
 
+/** Two patterns whose client-independent reading of a hit is the same (see readFamily). */
+function sameReading(a: Pattern, b: Pattern): boolean {
+  if (a.anchor !== b.anchor || (a.contiguous === true) !== (b.contiguous === true)) return false;
+  // Spellings are cached per particle sequence (particleSpellings), so one array each; none is [].
+  const pa = a.particleSpellings;
+  const pb = b.particleSpellings;
+  if (pa !== pb && (pa.length !== 0 || pb.length !== 0)) return false;
+  const n = a.tokens.length;
+  if (n !== b.tokens.length) return false;
+  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
+  return true;
+}
+
 /** A copy of a candidate for another client or group, with the same object shape. */
 function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefined, evidence: string): Candidate {
   return {
@@ -1334,6 +1498,7 @@ function rank(c: Candidate): number {
 
 /** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+const INVISIBLE_ONE = /^[\u200b-\u200d\u2060\ufeff\u00ad\u180e]$/;
 
 /** A gap between two tokens without its invisible characters ("Marieke\u2060 Verhoeven" has a plain space). */
 function visible(gap: string): string {
@@ -1348,7 +1513,9 @@ function visible(gap: string): string {
 function isWordGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
-  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap);
+  // Nothing visible: the camel segments of a hashtag split at an invisible character (the
+  // tokenizer makes such a gap nowhere else).
+  return gap.length === 0 || (gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap));
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
@@ -1360,12 +1527,25 @@ function isNamePartGap(gap: string): boolean {
 function isParticleGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
-  return gap.length > 0 && gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+  if (gap.length === 0) return true;
+  return gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
 }
 
-/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, no gap. */
+/** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, nothing visible between. */
 function isCamelSegment(tokens: Tokens, k: number): boolean {
-  return (k > 0 && tokens.ends[k - 1] === tokens.starts[k]) || (k + 1 < tokens.count && tokens.ends[k] === tokens.starts[k + 1]);
+  return (k > 0 && joined(tokens, k - 1)) || (k + 1 < tokens.count && joined(tokens, k));
+}
+
+/** Tokens k and k + 1 touch, or only invisible characters stand between them (see pushCamelSegments). */
+function joined(tokens: Tokens, k: number): boolean {
+  const from = tokens.ends[k]!;
+  const to = tokens.starts[k + 1]!;
+  if (from === to) return true;
+  for (let p = from; p < to; p++) {
+    const c = tokens.text.charCodeAt(p);
+    if (c < 0xad || !INVISIBLE_ONE.test(tokens.text[p]!)) return false;
+  }
+  return true;
 }
 
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */
@@ -1515,6 +1695,19 @@ function edgeIndex(a: number, b: number, c: number, len: number): number {
 }
 
 /** The ASCII code unit at p, lower-cased. */
+/** ASCII tokens j and k are the same word, case aside. */
+function sameAsciiWord(tokens: Tokens, j: number, k: number): boolean {
+  if (!tokens.ascii[j]) return false;
+  const a = tokens.starts[j]!;
+  const b = tokens.starts[k]!;
+  const n = tokens.ends[k]! - b;
+  if (tokens.ends[j]! - a !== n) return false;
+  const text = tokens.text;
+  // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== (text.charCodeAt(b + m) | 32)) return false;
+  return true;
+}
+
 function lowerAscii(text: string, p: number): number {
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 ? c + 32 : c;

@@ -219,14 +219,20 @@ function pushSpan(tokens: Tokens, text: string, start: number, end: number): voi
  * A hashtag written in camelCase (#MariekeVerhoeven, #VerhoevenCoaching) is read as its words:
  * one token per camel segment, with no gap between them. A segment starts at a capital after a
  * lower-case letter, or at the last capital of a run of capitals followed by a lower-case letter
- * (#HRManager: HR, Manager). Returns false (nothing pushed) when the word has no such boundary.
+ * (#HRManager: HR, Manager), also when invisible characters stand before that capital.
+ * Returns false (nothing pushed) when the word has no such boundary.
  */
 function pushCamelSegments(tokens: Tokens, text: string, start: number, end: number): boolean {
   let segStart = start;
   for (let p = start + 1; p < end; p++) {
     if (!isUpperCode(text, p)) continue;
-    const prevLower = isLowerCode(text, p - 1);
-    const upperThenLower = isUpperCode(text, p - 1) && p + 1 < end && isLowerCode(text, p + 1);
+    // Invisible characters right before the capital (#Marieke\u200bVerhoeven) hide no boundary:
+    // look past them. The segment before is trimmed of them (pushSpan), so a gap of invisible
+    // characters only separates the two segments, which the engine reads as no gap at all.
+    let q = p - 1;
+    while (q > start && INVISIBLE.has(text.charCodeAt(q))) q--;
+    const prevLower = isLowerCode(text, q);
+    const upperThenLower = isUpperCode(text, q) && p + 1 < end && isLowerCode(text, p + 1);
     if (!prevLower && !upperThenLower) continue;
     pushSpan(tokens, text, segStart, p);
     segStart = p;

@@ -49,6 +49,20 @@ describe('invisible format characters', () => {
     }
   });
 
+  it('splits a camelCase hashtag at an invisible character right before a capital', () => {
+    for (const c of INVISIBLES) {
+      const tag = (s: string) => JSON.stringify([s, c]);
+      expect(found(`Trots op #Marieke${c}Verhoeven vandaag!`), tag('full')).toEqual([[`Marieke${c}Verhoeven`, 'marieke', 10]]);
+      expect(found(`#Jan${c}De${c}Kok`), tag('particle')).toEqual([[`Jan${c}De${c}Kok`, 'kok', 1]]);
+      // A segment's own span stops before the invisible character.
+      expect(found(`#Verhoeven${c}Coaching`), tag('segment')).toEqual([['Verhoeven', 'marieke', 1]]);
+      expect(found(`#Team${c}Marieke`), tag('last segment')).toEqual([['Marieke', 'marieke', 6]]);
+      expect(found(`#Open${c}To${c}Work`), tag('ordinary')).toEqual([]);
+      // Outside a hashtag nothing is split: one (unregistered) word.
+      expect(found(`Marieke${c}Verhoeven`), tag('no hashtag')).toEqual([]);
+    }
+  });
+
   it('keeps invisible characters at the edges of a name out of its span, and reads the gap as a space', () => {
     for (const c of INVISIBLES) {
       expect(found(`Met ${c}Marieke${c} ${c}Verhoeven${c} gesproken.`), JSON.stringify(c)).toEqual([[`Marieke${c} ${c}Verhoeven`, 'marieke', 5]]);
