@@ -8,7 +8,7 @@ import type { ClientDraftInput, ClientRecord } from '../protocol';
 import type { Client } from '../registry';
 import { importClients, type ImportPreview } from '../vault/import';
 import { api } from './api';
-import { Alert, ConfirmDialog, LockedWhileEditing, errorText, formatDate } from './common';
+import { Alert, ConfirmDialog, SaveCancelActions, errorText, formatDate, useSaveAfterUnlock } from './common';
 import { filterAndSort, type SortKey } from './client-search';
 import { ConsentRegister } from './consent-register';
 import { IgnoreRules } from './ignore-rules';
@@ -346,8 +346,7 @@ export function ClientForm(props: {
   const [busy, setBusy] = useState(false);
   const ids = useId();
   const nameRef = useRef<HTMLInputElement>(null);
-  const pending = useRef<ClientDraftInput | null>(null);
-  const [needsUnlock, setNeedsUnlock] = useState(false);
+  const { holdUntilUnlocked, lockedPanel } = useSaveAfterUnlock<ClientDraftInput>(save, props.onRestore);
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -381,8 +380,7 @@ export function ClientForm(props: {
     if (r.ok) return props.onSaved(draft.name);
     if (r.error === 'locked') {
       // Locked while typing (auto-lock): keep what was typed, unlock here, then save it.
-      pending.current = draft;
-      return setNeedsUnlock(true);
+      return holdUntilUnlocked(draft);
     }
     setErrors({ form: errorText(r.error) });
   }
@@ -430,19 +428,7 @@ export function ClientForm(props: {
     );
   };
 
-  if (needsUnlock) {
-    return (
-      <LockedWhileEditing
-        onRestore={props.onRestore}
-        onUnlocked={() => {
-          setNeedsUnlock(false);
-          const draft = pending.current;
-          pending.current = null;
-          if (draft) void save(draft);
-        }}
-      />
-    );
-  }
+  if (lockedPanel) return lockedPanel;
 
   return (
     // autocomplete="off": the browser must not keep what is typed here (client names, e-mail
@@ -478,14 +464,7 @@ export function ClientForm(props: {
         </div>
       </div>
       {errors.form && <Alert>{errors.form}</Alert>}
-      <div class="actions">
-        <button type="button" onClick={props.onCancel} disabled={busy}>
-          {t('cancel')}
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-      </div>
+      <SaveCancelActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

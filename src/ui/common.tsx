@@ -100,11 +100,53 @@ export function answerError(r: { error: string; waitMs?: number }, text = errorT
 type Damage = 'corrupt' | 'unknown-version';
 
 /** The list locked while the coach was typing (e.g. auto-lock): what was typed is kept and saved after unlocking. */
-export function LockedWhileEditing(props: { onUnlocked: () => void; onRestore: () => void }) {
+function LockedWhileEditing(props: { onUnlocked: () => void; onRestore: () => void }) {
   return (
     <div class="panel">
       <Alert kind="warning">{t('lockedWhileEditing')}</Alert>
       <UnlockForm compact onRestore={props.onRestore} onUnlocked={props.onUnlocked} />
+    </div>
+  );
+}
+
+/**
+ * A form whose save can meet a vault that locked while the coach typed (auto-lock): `holdUntilUnlocked(draft)`
+ * keeps what was typed and `lockedPanel` (non-null meanwhile) shows the unlock form in the form's place; once
+ * unlocked, `save(draft)` runs again.
+ */
+export function useSaveAfterUnlock<D>(save: (draft: D) => unknown, onRestore: () => void) {
+  const pending = useRef<D | null>(null);
+  const [locked, setLocked] = useState(false);
+  const lockedPanel = locked ? (
+    <LockedWhileEditing
+      onRestore={onRestore}
+      onUnlocked={() => {
+        setLocked(false);
+        const draft = pending.current;
+        pending.current = null;
+        if (draft) void save(draft);
+      }}
+    />
+  ) : null;
+  return {
+    holdUntilUnlocked(draft: D) {
+      pending.current = draft;
+      setLocked(true);
+    },
+    lockedPanel,
+  };
+}
+
+/** A form's "Annuleren" and "Opslaan" (which says "Opslaan…" while busy). */
+export function SaveCancelActions(props: { busy: boolean; onCancel: () => void }) {
+  return (
+    <div class="actions">
+      <button type="button" onClick={props.onCancel} disabled={props.busy}>
+        {t('cancel')}
+      </button>
+      <button type="submit" class="primary" disabled={props.busy}>
+        {props.busy ? t('saving') : t('save')}
+      </button>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConsentDraftInput } from '../protocol';
 import { INFORMATION_KINDS, type Consent, type InformationKind } from '../vault/schema';
 import { api } from './api';
-import { Alert, ConfirmDialog, LockedWhileEditing, errorText, formatDate } from './common';
+import { Alert, ConfirmDialog, SaveCancelActions, errorText, formatDate, useSaveAfterUnlock } from './common';
 import {
   checkConsentForm,
   consentFormFrom,
@@ -197,8 +197,7 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
   const [errors, setErrors] = useState<ConsentErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [needsUnlock, setNeedsUnlock] = useState(false);
-  const pending = useRef<ConsentDraftInput | null>(null);
+  const { holdUntilUnlocked, lockedPanel } = useSaveAfterUnlock<ConsentDraftInput>(save, props.onRestore);
   const ids = useId();
   const fid = (f: ConsentField | `info-${InformationKind}`) => `${ids}-${f}`;
 
@@ -234,25 +233,12 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
     setBusy(false);
     if (r.ok) return props.onSaved();
     if (r.error === 'locked') {
-      pending.current = draft;
-      return setNeedsUnlock(true);
+      return holdUntilUnlocked(draft);
     }
     setFormError(consentErrorText(r.error, draft.id === undefined ? 'add' : 'edit'));
   }
 
-  if (needsUnlock) {
-    return (
-      <LockedWhileEditing
-        onRestore={props.onRestore}
-        onUnlocked={() => {
-          setNeedsUnlock(false);
-          const draft = pending.current;
-          pending.current = null;
-          if (draft) void save(draft);
-        }}
-      />
-    );
-  }
+  if (lockedPanel) return lockedPanel;
 
   const describedBy = (f: ConsentField, hint: boolean) => [hint ? `${fid(f)}-hint` : '', errors[f] ? `${fid(f)}-err` : ''].filter(Boolean).join(' ') || undefined;
   const fieldError = (f: ConsentField) =>
@@ -369,14 +355,7 @@ function ConsentForm(props: { clientId: string; consent?: Consent; onCancel: () 
       </div>
       {text('keptAt', t('consentKeptAt'), t('consentKeptAtHint'))}
       {formError && <Alert>{formError}</Alert>}
-      <div class="actions">
-        <button type="button" onClick={props.onCancel} disabled={busy}>
-          {t('cancel')}
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-      </div>
+      <SaveCancelActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
