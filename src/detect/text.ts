@@ -205,12 +205,19 @@ function pushSpan(tokens: Tokens, text: string, start: number, end: number): voi
     tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), undefined);
     return;
   }
+  pushFoldedSpan(tokens, text, start, end);
+}
+
+/** A span with non-ASCII characters: folded letter by letter (diacritics, ligatures; invisible characters dropped). */
+function pushFoldedSpan(tokens: Tokens, text: string, start: number, end: number): void {
   let k = '';
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p);
     if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
     else if (classify(c) === CharClass.Word) k += foldCode(c);
   }
+  // Trailing invisible characters do not belong to the token's span.
+  // (Combining marks belong to the letter before them and stay.)
   while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
   if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
 }
@@ -304,16 +311,7 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
     if (ascii) {
       tokens.push(start, end, h, prev, undefined);
     } else {
-      let k = '';
-      for (let p = start; p < end; p++) {
-        const c = text.charCodeAt(p);
-        if (c < 128) k += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
-        else if (classify(c) === CharClass.Word) k += foldCode(c);
-      }
-      // Trailing invisible characters do not belong to the token's span.
-      // (Combining marks belong to the letter before them and stay.)
-      while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
-      if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
+      pushFoldedSpan(tokens, text, start, end);
     }
     i = j;
   }
