@@ -9,15 +9,10 @@ import type { Page } from '@playwright/test';
 import { openAttackPage, sentOf } from './support/attack-pages';
 import { dialogOpen, dialogText, marksText, noticeText, sendAnywayByKeyboard, underlineCount, type Where } from './support/guard-ui';
 import { expect, test } from './support/session';
+import { NAME_ONLY_REGISTRY } from './support/clients';
 import { addUnknownEditor } from './support/typing';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven' },
-    { id: 'c2', name: 'Bram Koster' },
-  ],
-};
+const REGISTRY = NAME_ONLY_REGISTRY;
 
 test.use({ registry: REGISTRY });
 

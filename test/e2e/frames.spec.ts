@@ -20,14 +20,9 @@ import { closedShadowTextDeep, sentOf } from './support/attack-pages';
 import type { ExtensionSession } from './support/extension';
 import { dialogOpen, sendAnywayByKeyboard } from './support/guard-ui';
 import { expect, test } from './support/session';
+import { NAME_ONLY_REGISTRY } from './support/clients';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven' },
-    { id: 'c2', name: 'Bram Koster' },
-  ],
-};
+const REGISTRY = NAME_ONLY_REGISTRY;
 
 test.use({ registry: REGISTRY });
 

@@ -26,15 +26,10 @@ import type { Page } from '@playwright/test';
 import type { ExtensionSession } from './support/extension';
 import { underlineCount } from './support/guard-ui';
 import { expect, test } from './support/session';
+import { NAME_ONLY_REGISTRY } from './support/clients';
 import { openApp } from './support/sites';
 
-const REGISTRY = {
-  version: 1 as const,
-  clients: [
-    { id: 'c1', name: 'Marieke Verhoeven' },
-    { id: 'c2', name: 'Bram Koster' },
-  ],
-};
+const REGISTRY = NAME_ONLY_REGISTRY;
 const REGISTERED = 'Bram Koster';
 const UNREGISTERED = 'Joep Zwaard'; // same length, no registered part
 /** Typing goes on well past the name, so the registered run lays out its mark on every later keystroke. */

@@ -8,17 +8,10 @@
 import type { Page } from '@playwright/test';
 import { dialogOpen, dialogText, underlineBoxes } from './support/guard-ui';
 import { expect, test } from './support/session';
+import { NAME_ONLY_REGISTRY } from './support/clients';
 import { openApp, type AppHandle } from './support/sites';
 
-test.use({
-  registry: {
-    version: 1 as const,
-    clients: [
-      { id: 'c1', name: 'Marieke Verhoeven' },
-      { id: 'c2', name: 'Bram Koster' },
-    ],
-  },
-});
+test.use({ registry: NAME_ONLY_REGISTRY });
 
 const EDITOR = '[data-fx-surface=compose1] [g_editable=true]';
 

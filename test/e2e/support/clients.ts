@@ -16,3 +16,12 @@ export const SECRETS = ['Marieke', 'Verhoeven', 'marieke.verhoeven@example.com',
 export const DRAFT = 'Gisteren sprak ik Marieke Verhoeven en Bram Koster bij Gemeente Zwolle. Mail marieke.verhoeven@example.com als Bram het goed vindt.';
 /** DRAFT anonymised: Marieke is met first, so she is client A. */
 export const EXPECTED = 'Gisteren sprak ik cliënt A en cliënt B bij [organisatie]. Mail [e-mailadres] als cliënt B het goed vindt.';
+
+/** Two clients known by name only: the list of the guard's attack and robustness specs. */
+export const NAME_ONLY_REGISTRY = {
+  version: 1 as const,
+  clients: [
+    { id: 'c1', name: 'Marieke Verhoeven' },
+    { id: 'c2', name: 'Bram Koster' },
+  ],
+};
