@@ -6,9 +6,13 @@
  * Occlusion: IntersectionObserver v2 (trackVisibility) tells a page when anything is drawn over its
  * elements, pointer-events or not. So every watched editor lies under an empty box of ours from the moment
  * it is watched, marked or not, and the underlines (kept within that box) change nothing the page can see.
- * Tooltip: shown when the (real) pointer is over a mark or the caret is inside one (keyboard users),
- * announced politely to screen readers. For a blocking mention it offers "Anonimiseren" (every mention
- * of the message, the same action as the warning's):
+ * Tooltip: shown when the (real) pointer is over a mark, or when the coach moves the caret into one (arrow
+ * keys, Home/End, a click). Not while typing: a name just typed is underlined and announced politely to
+ * screen readers (the status line below), but no tooltip opens over the page. That is quieter, and it keeps
+ * the overlay inside the editor's box while typing: a tooltip reaching past a small editor would cover the
+ * page's own elements, which IntersectionObserver v2 reports to the page only when a registered name was
+ * typed. For a blocking mention it offers "Anonimiseren" (every mention of the message, the same action as
+ * the warning's):
  * - mouse: only a tooltip opened by hovering its mark takes the pointer; it stays open while the pointer
  *   crosses the gap to it (its box counts 10px wider) and for a short grace time after leaving both. Pressing
  *   the button never takes focus from the editor (mousedown default prevented); only a trusted click acts.
@@ -24,6 +28,8 @@ import { createClosedHost, h, type ClosedHost } from './shadow-host';
 export const ANONYMISE_KEY = { code: 'KeyA', label: 'Alt+Shift+A' };
 /** How long the tooltip stays after the pointer left the mark and the tooltip. */
 const GRACE_MS = 300;
+/** Keys that move the caret: after one of these a caret in a mention opens its tooltip. */
+const CARET_KEYS = /^(Arrow|Home$|End$|Page)/;
 
 export interface Mark {
   editor: HTMLElement;
@@ -58,6 +64,7 @@ const CSS = `
 .tip button { margin-top: 5px; font: inherit; font-weight: 600; color: #fff; background: #c5221f; border: 0; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
 .tip button:hover { background: #a50e0e; }
 .tip.x button { display: none; }
+.sr { position: fixed; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; pointer-events: none; }
 .mirror { position: fixed; left: 0; top: 0; visibility: hidden; overflow: hidden; pointer-events: none; }
 `;
 
@@ -66,6 +73,10 @@ export class MarksOverlay {
   #layer!: HTMLDivElement;
   #tip!: HTMLDivElement;
   #tipText!: HTMLDivElement;
+  /** What screen readers are told: the tooltip's lines, also while typing (when no tooltip shows). */
+  #status!: HTMLDivElement;
+  /** The caret got where it is by typing (an input since the last caret key or click): no caret tooltip. */
+  #typing = false;
   #tipButton!: HTMLButtonElement;
   /** The mark the tooltip shows now, and the one the pointer holds open (hover, bridge, grace time). */
   #shown: Mark | null = null;
@@ -133,6 +144,15 @@ export class MarksOverlay {
       opts,
     );
     document.addEventListener('selectionchange', () => this.#onSelection(), opts);
+    // Typing, and moving the caret by hand (only real ones: a page's synthetic events change nothing here).
+    document.addEventListener('input', (e) => void (e.isTrusted && (this.#typing = true)), opts);
+    const moved = (e: Event) => {
+      if (!e.isTrusted || !this.#typing) return;
+      this.#typing = false;
+      if (this.#focusMark) this.schedule();
+    };
+    document.addEventListener('pointerdown', moved, opts);
+    document.addEventListener('keydown', (e) => CARET_KEYS.test(e.key) && moved(e), opts);
   }
 
   /** Create the host early, so its appearance never tells the page that a name was found. */
@@ -143,7 +163,8 @@ export class MarksOverlay {
     root.append(h('style', {}, CSS));
     this.#layer = h('div');
     this.#covers = h('div');
-    this.#tipText = h('div', { role: 'status', 'aria-live': 'polite' });
+    this.#tipText = h('div');
+    this.#status = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
     const button = (this.#tipButton = h('button', { type: 'button', tabindex: '-1' }));
     // The editor keeps focus and caret while the button is pressed.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -154,10 +175,11 @@ export class MarksOverlay {
       this.schedule();
       this.onAnonymise?.(mark);
     });
-    this.#tip = h('div', { class: 'tip', hidden: true }, this.#tipText, button);
+    // Screen readers hear the status line; the tooltip is its copy for the eyes (and the mouse's button).
+    this.#tip = h('div', { class: 'tip', hidden: true, 'aria-hidden': 'true' }, this.#tipText, button);
     this.#mirror = h('div', { class: 'mirror', 'aria-hidden': 'true' });
     // The underline layer first: bench/guard/overlay-watch.ts finds it as the root's first <div>.
-    root.append(this.#layer, this.#covers, this.#mirror, this.#tip);
+    root.append(this.#layer, this.#covers, this.#mirror, this.#tip, this.#status);
     this.#tipSize.observe(this.#tip);
   }
 
@@ -375,27 +397,15 @@ export class MarksOverlay {
         this.schedule();
       }, GRACE_MS);
     if (this.#hover) this.#hover = live(this.#hover)!.mark;
-    const mark = this.#hover ?? this.#focusMark;
+    const mark = this.#hover ?? (this.#typing ? null : this.#focusMark);
     const at = (hit && hit.mark === mark && hit.rect) || live(mark)?.rect;
+    // Told to screen readers: the tooltip's mention, or else the one the caret is in (also while typing).
+    this.#say((at && mark) || this.#focusMark);
     if (!mark || !at) {
-      if (!tip.hidden) {
-        tip.hidden = true;
-        this.#tipText.replaceChildren();
-        this.#tipButton.textContent = '';
-      }
+      if (!tip.hidden) tip.hidden = true;
       this.#shown = null;
-      this.#said = '';
       this.#tipAt = null;
       return;
-    }
-    const said = mark.tooltip.join('\n') + mark.blocking;
-    if (said !== this.#said) {
-      // Only a different text is written (and announced): not every rescan while the caret stays.
-      this.#said = said;
-      // The shortcut is part of what is announced (the button itself never takes focus).
-      const lines = mark.blocking ? [...mark.tooltip, t('tipShortcut', { key: ANONYMISE_KEY.label })] : mark.tooltip;
-      this.#tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
-      this.#tipButton.textContent = mark.blocking ? t('anonymise') : '';
     }
     this.#shown = mark;
     // Takes the pointer only when the pointer opened it, for a mention that blocks.
@@ -408,6 +418,18 @@ export class MarksOverlay {
     }
     this.#tipAt = at;
     this.#placeTip();
+  }
+
+  /** Writes a mention's lines into the status line and the tooltip; only a different text (announced once). */
+  #say(mark: Mark | null): void {
+    const said = mark ? mark.tooltip.join('\n') + mark.blocking : '';
+    if (said === this.#said) return;
+    this.#said = said;
+    // The shortcut is part of what is announced (the button itself never takes focus).
+    const lines = !mark ? [] : mark.blocking ? [...mark.tooltip, t('tipShortcut', { key: ANONYMISE_KEY.label })] : mark.tooltip;
+    this.#status.replaceChildren(...lines.map((l) => h('div', {}, l)));
+    this.#tipText.replaceChildren(...lines.map((l) => h('div', {}, l)));
+    this.#tipButton.textContent = mark?.blocking ? t('anonymise') : '';
   }
 
   /** Below its mark, or above it when it would not fit (its height: see tipSize). */

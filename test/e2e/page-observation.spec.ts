@@ -24,7 +24,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ExtensionSession } from './support/extension';
-import { underlineCount } from './support/guard-ui';
+import { marksText, underlineCount } from './support/guard-ui';
 import { expect, test } from './support/session';
 import { NAME_ONLY_REGISTRY } from './support/clients';
 import { openApp } from './support/sites';
@@ -320,14 +320,14 @@ test('typing a registered name and an unregistered one: the page observes the sa
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-// Known residual (README, threat model): the coach stops typing right after the name. The caret rests in the
-// mark, the tooltip opens below it, and where it reaches beyond the editor's box the page's elements under it
-// turn "not visible" to IntersectionObserver v2. Marked as an expected failure: when the tooltip stops
-// showing there, this test fails and the annotation (and the README line) should go.
-test('the caret resting at the end of a marked name: the tooltip shows up as occlusion (known residual)', async ({ session }) => {
-  test.fail();
+// The coach stops typing right after the name: the caret rests in the mark. No tooltip opens while typing (it
+// would reach past this small editor, and the page's elements under it would turn "not visible" to
+// IntersectionObserver v2 only for a registered name). It opens once the coach moves the caret into a mention
+// (tooltip.spec.ts), which the README names as a known limit, like hovering.
+test('the caret resting at the end of a just-typed marked name: nothing the page can see differs, occlusion included', async ({ session }) => {
   const a = await run(session, REGISTERED, `Vandaag sprak ik ${REGISTERED}`);
   const b = await run(session, UNREGISTERED, `Vandaag sprak ik ${UNREGISTERED}`);
   expect(await underlineCount(a.page)).toBe(1);
-  expect((a.structure as any).visibility).toEqual((b.structure as any).visibility);
+  expect(await marksText(a.page)).toContain(REGISTERED); // told to screen readers
+  expect(a.structure).toEqual(b.structure);
 });

@@ -179,14 +179,42 @@ test('a mention to the client themself gets no "Anonimiseren" in its tooltip, an
   expect(await app.editorText('compose2')).toBe('Beste Pieter Jansen, tot donderdag.');
 });
 
+test('typing a name: underlined and announced, but no tooltip until the caret is moved into it by hand', async ({ session }) => {
+  const app = await openApp(session.context, 'gmail');
+  const { page } = app;
+  await app.surface('compose1').editor.click();
+  await page.keyboard.type('Vandaag sprak ik Bram Koster');
+  // The caret rests at the end of the name: screen readers are told (the status line), nothing opens over the page.
+  await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Cliënt: Bram Koster');
+  await page.waitForTimeout(300);
+  expect(await overlayBox(page, 'BUTTON')).toBeNull();
+  // An arrow key moves the caret into the mention: now the tooltip opens, with its button.
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await overlayBox(page, 'BUTTON')) !== null).toBe(true);
+  // Typing again closes it (the caret is still in the mention, so the status line keeps the name).
+  await page.keyboard.type('s');
+  await expect.poll(async () => (await overlayBox(page, 'BUTTON')) === null).toBe(true);
+  // A click in the mention opens it again.
+  await page.keyboard.press('Backspace');
+  const word = (await wordBox(app.surface('compose1').editor, 'Bram Koster'))!;
+  await page.mouse.click(word.x + 3, (word.y + word.bottom) / 2);
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(700); // past the pointer's grace time: what shows now is the caret's tooltip
+  expect(await overlayBox(page, 'BUTTON')).not.toBeNull();
+  // Leaving the mention by arrow keys empties the status line: nothing is announced for a caret outside a name.
+  await page.keyboard.press('Home');
+  await expect.poll(() => marksText(page)).not.toContain('Bram Koster');
+});
+
 test('near the bottom of the window the tooltip opens above its mention, whole and not over the name', async ({ session }) => {
   // Slack's message box sits at the bottom of the window: the tooltip must turn upwards. Its height is known only
   // after the browser laid it out (the overlay learns it from a ResizeObserver, without forcing a layout).
   const app = await openApp(session.context, 'slack');
   const { page } = app;
   await app.surface('channel').editor.click();
-  await page.keyboard.type('Over Bram Koster'); // the caret ends in the mention: its tooltip opens
+  await page.keyboard.type('Over Bram Koster');
   await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Cliënt: Bram Koster');
+  await page.keyboard.press('ArrowLeft'); // the caret moved by hand, inside the mention: its tooltip opens
   const word = (await wordBox(app.surface('channel').editor, 'Bram Koster'))!;
   const viewport = await page.evaluate(() => window.innerHeight);
   expect(word.bottom + 100).toBeGreaterThan(viewport); // the case this is about: no room below for its lines and button
