@@ -45,24 +45,36 @@ export function frameDoc(f: HTMLIFrameElement): Document | null {
   }
 }
 
+/** How deep same-origin frames are searched for a compose's editor (apps wrap an editor's frame in another). */
+const FRAME_DEPTH = 3;
+
 /**
  * Whether `el` holds a frame this script may not read (cross-origin, sandboxed) that could hold an editor:
- * apps keep hidden and tiny cross-origin frames (sign-in keep-alive, analytics) near anything.
+ * apps keep hidden and tiny cross-origin frames (sign-in keep-alive, analytics) near anything. Also one inside
+ * a same-origin frame in `el`.
  */
-export function hasBlindFrame(el: ParentNode): boolean {
-  return [...el.querySelectorAll('iframe')].some((f) => !frameDoc(f) && f.offsetHeight > 30);
+export function hasBlindFrame(el: ParentNode, depth = 0): boolean {
+  return [...el.querySelectorAll('iframe')].some((f) => {
+    const doc = frameDoc(f);
+    return doc ? depth < FRAME_DEPTH && hasBlindFrame(doc, depth + 1) : f.offsetHeight > 30;
+  });
 }
+
 
 /** Whether `root` holds `el`, also when `el` is in a same-origin frame inside `root`. */
 export function holds(root: Element, el: Element | null): boolean {
-  for (let depth = 0; el && depth < 4; depth++, el = frameElementOf(el)) if (root.contains(el)) return true;
+  for (let depth = 0; el && depth <= FRAME_DEPTH; depth++, el = frameElementOf(el)) if (root.contains(el)) return true;
   return false;
 }
 
-/** The adapter's editors in `el`, and in the same-origin frames inside it (one level: an editor's own frame). */
-export function editorsIn(adapter: SiteAdapter, el: ParentNode): HTMLElement[] {
+/** The adapter's editors in `el`, and in the same-origin frames inside it (and frames in those, FRAME_DEPTH deep). */
+export function editorsIn(adapter: SiteAdapter, el: ParentNode, depth = 0): HTMLElement[] {
   const eds = [...el.querySelectorAll<HTMLElement>(adapter.editorSelector)];
-  for (const f of el.querySelectorAll('iframe')) eds.push(...(frameDoc(f)?.querySelectorAll<HTMLElement>(adapter.editorSelector) ?? []));
+  if (depth < FRAME_DEPTH)
+    for (const f of el.querySelectorAll('iframe')) {
+      const doc = frameDoc(f);
+      if (doc) eds.push(...editorsIn(adapter, doc, depth + 1));
+    }
   return eds;
 }
 

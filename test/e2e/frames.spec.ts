@@ -55,8 +55,10 @@ const TOP_HTML = `<!doctype html>
 <body>
 ${compose('srcdoc', `<iframe id="f-srcdoc" title="body" srcdoc="${attr(FRAME_STYLE + EDITOR)}"></iframe>`)}
 ${compose('blank', '<iframe id="f-blank" title="body"></iframe>')}
+${compose('nested', `<iframe id="f-nested" title="body" srcdoc="${attr(FRAME_STYLE + `<iframe id="inner" title="body" style="width:640px;height:120px;border:0" srcdoc="${attr(FRAME_STYLE + EDITOR)}"></iframe>`)}"></iframe>`)}
 ${compose('foreign', `<iframe id="f-foreign" title="body" src="${FOREIGN}"></iframe>`)}
 ${compose('tracked', EDITOR).replace('<button', `<iframe class="tracker" src="${FOREIGN}" style="width:1px;height:1px;border:0"></iframe><button`)}
+${compose('wrapped-foreign', `<iframe id="f-wrapped" title="body" srcdoc="${attr(FRAME_STYLE + `<iframe title="body" style="width:640px;height:120px;border:0" src="${FOREIGN}"></iframe>`)}"></iframe>`)}
 ${compose('sandboxed', `<iframe id="f-sandboxed" title="body" sandbox="allow-scripts" srcdoc="${attr(FRAME_STYLE + EDITOR + reporter('sandboxed'))}"></iframe>`)}
 <div id="whole-sandboxed"><iframe id="f-whole" style="height:420px" title="compose" sandbox="allow-scripts" srcdoc="${attr(
   FRAME_STYLE +
@@ -82,11 +84,20 @@ addEventListener('message', (e) => {
 // about:blank: the app writes the editor into an empty frame itself.
 const bdoc = document.getElementById('f-blank').contentDocument;
 bdoc.body.innerHTML = ${JSON.stringify(FRAME_STYLE + EDITOR)};
+// The body of a compose: in the page, or in its frame (or in a frame in that frame), where the app can read it.
+const bodyIn = (d) => {
+  const b = d && d.querySelector('[aria-label^="Message body"]');
+  if (!d || b) return b;
+  for (const f of d.querySelectorAll('iframe:not(.tracker)')) {
+    const x = bodyIn(f.contentDocument);
+    if (x) return x;
+  }
+  return null;
+};
 // The app's Send: reads the body from its frame (or what an opaque frame told it), records, clears.
 for (const c of document.querySelectorAll('.compose')) {
   c.querySelector('button').addEventListener('click', () => {
-    const frame = c.querySelector('iframe:not(.tracker)');
-    const body = c.querySelector('[aria-label^="Message body"]') || (frame && frame.contentDocument && frame.contentDocument.querySelector('[aria-label^="Message body"]'));
+    const body = bodyIn(c);
     const text = body ? body.innerText.replace(/\\u00a0/g, ' ').replace(/\\n+$/, '') : (told[c.id] || '');
     if (!text.trim()) return;
     window.__sent.push({ surface: c.id, text });
@@ -148,15 +159,20 @@ const marksText = (page: Page) => closedText(page, 'discreet-marks');
 const dialogText = (page: Page) => closedText(page, 'discreet-dialog');
 const noticeText = (page: Page) => closedText(page, 'discreet-notice');
 
+/** The editor of compose `id`, in its frame (in the frame inside it, for 'nested'). */
+const bodyOf = (page: Page, id: string) =>
+  (id === 'nested' ? page.frameLocator('#f-nested').frameLocator('#inner') : page.frameLocator(`#f-${id}`)).locator('[aria-label^="Message body"]');
+
 const DRAFT = 'Goed gesprek gehad met Bram Koster';
 const CLEAN = 'Goed gesprek gehad met Joep Zwaard';
 
 test.describe('the editor in a same-origin frame, Send in the page around it', () => {
-  for (const id of ['srcdoc', 'blank'] as const) {
-    const label = id === 'srcdoc' ? 'a srcdoc frame' : 'an about:blank frame the app filled';
+  const LABELS = { srcdoc: 'a srcdoc frame', blank: 'an about:blank frame the app filled', nested: 'a srcdoc frame inside another' } as const;
+  for (const id of ['srcdoc', 'blank', 'nested'] as const) {
+    const label = LABELS[id];
     test(`${label}: marked; the page's Send is stopped with the client named; Escape keeps the draft; send anyway sends once`, async ({ session }) => {
       const page = await openSplitCompose(session);
-      const body = page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]');
+      const body = bodyOf(page, id);
       const send = page.locator(`#${id} [data-testid=ComposeSendButton] button`);
       await body.click();
       await page.keyboard.type(DRAFT);
@@ -182,7 +198,7 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
 
     test(`${label}: without a mention the page's Send sends exactly once, with no dialog`, async ({ session }) => {
       const page = await openSplitCompose(session);
-      await page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]').click();
+      await bodyOf(page, id).click();
       await page.keyboard.type(CLEAN);
       await page.locator(`#${id} [data-testid=ComposeSendButton] button`).click();
       await expect.poll(async () => (await sentOf(page)).length).toBe(1);
@@ -216,7 +232,7 @@ test.describe('an editor in a frame the page cannot read, Send in the page', () 
       const page = await openSplitCompose(session);
       await page.waitForTimeout(500);
       expect(await noticeText(page)).not.toContain(CANNOT);
-      await page.frameLocator(`#f-${id}`).locator('[aria-label^="Message body"]').click();
+      await bodyOf(page, id).click();
       await expect.poll(() => noticeText(page)).toContain(CANNOT);
       await page.keyboard.type(DRAFT);
       await page.locator(`#${id} [data-testid=ComposeSendButton] button`).click();
@@ -234,6 +250,14 @@ test.describe('an editor in a frame the page cannot read, Send in the page', () 
       await expect.poll(() => noticeText(page)).toContain(CANNOT);
     });
   }
+});
+
+test('a cross-origin editor frame wrapped in a same-origin frame: pressing Send tells the coach it is not protected', async ({ session }) => {
+  const page = await openSplitCompose(session);
+  await page.waitForTimeout(500);
+  expect(await noticeText(page)).not.toContain(CANNOT);
+  await page.locator('#wrapped-foreign [data-testid=ComposeSendButton] button').click();
+  await expect.poll(() => noticeText(page)).toContain(CANNOT);
 });
 
 test('a tiny cross-origin frame next to Send (as apps keep for sign-in or analytics) does not unguard a compose whose editor is in the page', async ({ session }) => {
