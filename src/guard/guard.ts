@@ -311,6 +311,9 @@ export class Guard {
         if (e.type === 'submit' && target && (target === this.#bypass || target.contains(this.#bypass))) return;
       }
       if (e.isTrusted) {
+        // A press in a framed editor's warning, shown out here, is not a gesture towards this guard's sends: its
+        // "send anyway" clicks Send from that frame's guard, and must pass here untouched.
+        if (eventTarget(e)?.localName === 'discreet-dialog' && !this.dialog.owns(eventTarget(e))) return;
         if (e.type === 'keydown' || e.type === 'pointerdown' || e.type === 'mousedown' || e.type === 'click') this.#lastGesture = e.timeStamp;
       } else if (!(e.timeStamp - this.#lastGesture < USER_CHAIN_MS)) {
         // A script's own click/submit with no user action just before: let it through untouched, so a page
@@ -370,19 +373,22 @@ export class Guard {
       let result = st.scheduler.last;
       if (!st.scheduler.isCurrent(this.#snapshot(st).req)) result = await st.scheduler.scanUntilCurrent();
       let outcome: DialogOutcome;
+      // Where the compose's Send is: for an editor in a same-origin frame, the page around it (a dialog in the
+      // frame would be cut to the frame's size).
+      const at = st.unit.root.ownerDocument;
       if (!result || 'error' in result) {
-        outcome = await this.dialog.open({ kind: 'error' });
+        outcome = await this.dialog.open({ kind: 'error' }, at);
       } else if (result.response.locked) {
         if (result.response.setupNeeded) {
           this.#resend(st, path);
           return;
         }
-        outcome = await this.dialog.open({ kind: 'locked' });
+        outcome = await this.dialog.open({ kind: 'locked' }, at);
       } else if (!result.response.findings.some(isBlocking)) {
         this.#resend(st, path);
         return;
       } else {
-        outcome = await this.dialog.open(this.#warningModel(st, result.text, result.response.findings));
+        outcome = await this.dialog.open(this.#warningModel(st, result.text, result.response.findings), at);
       }
       if (outcome.action === 'send') {
         const findings = result && !('error' in result) && !result.response.locked ? result.response.findings : [];

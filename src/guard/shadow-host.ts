@@ -1,5 +1,6 @@
 /**
- * A host element with a CLOSED shadow root, appended to <html>. The page's scripts can see that the
+ * A host element with a CLOSED shadow root, appended to <html> (of this document, or of `doc`: a same-origin
+ * parent's, for a dialog that must not be clipped by a small frame). The page's scripts can see that the
  * host exists but cannot read inside it (host.shadowRoot is null for them, and nothing is in the light DOM).
  * If the page removes the host or changes its style, it is put back.
  */
@@ -14,15 +15,15 @@ const HOST_STYLE =
   'overflow:visible !important;z-index:2147483647 !important;display:block !important;visibility:visible !important;' +
   'opacity:1 !important;pointer-events:none !important;contain:none !important;transform:none !important;';
 
-export function createClosedHost(tag: string, extraStyle = ''): ClosedHost {
-  const host = document.createElement(tag);
+export function createClosedHost(tag: string, extraStyle = '', doc: Document = document): ClosedHost {
+  const host = doc.createElement(tag);
   const style = HOST_STYLE + extraStyle;
   host.setAttribute('style', style);
   const root = host.attachShadow({ mode: 'closed' });
   let removed = false;
   const attach = () => {
     if (removed) return;
-    if (!host.isConnected) (document.documentElement ?? document).appendChild(host);
+    if (!host.isConnected) (doc.documentElement ?? doc).appendChild(host);
   };
   const watch = new MutationObserver(() => {
     if (removed) return;
@@ -31,8 +32,8 @@ export function createClosedHost(tag: string, extraStyle = ''): ClosedHost {
     attach();
   });
   watch.observe(host, { attributes: true });
-  const startDocWatch = () => watch.observe(document.documentElement, { childList: true });
-  if (document.documentElement) startDocWatch();
+  const startDocWatch = () => watch.observe(doc.documentElement, { childList: true });
+  if (doc.documentElement) startDocWatch();
   attach();
   return {
     host,

@@ -100,6 +100,8 @@ function trusted(e: Event): boolean {
 
 export class WarningDialog {
   private host: ClosedHost | null = null;
+  /** The window the dialog is shown in (this one, or a same-origin parent's). */
+  #win: Window = window;
   #resolve: ((o: DialogOutcome) => void) | null = null;
   #onFocusIn = (e: FocusEvent) => {
     // Modal: a trusted focus move out of the dialog is pulled back.
@@ -115,9 +117,11 @@ export class WarningDialog {
     return !!this.host && target === this.host.host;
   }
 
-  open(model: WarningModel): Promise<DialogOutcome> {
+  /** Shown in `doc`: the document of the compose's Send, which for an editor in a small frame is the page around it. */
+  open(model: WarningModel, doc: Document = document): Promise<DialogOutcome> {
     this.close({ action: 'back' });
-    const host = createClosedHost('discreet-dialog', 'width:100vw !important;height:100vh !important;');
+    const host = createClosedHost('discreet-dialog', 'width:100vw !important;height:100vh !important;', doc);
+    this.#win = doc.defaultView ?? window;
     this.host = host;
     const root = host.root;
     root.append(h('style', {}, CSS));
@@ -133,7 +137,7 @@ export class WarningDialog {
     }
     dlg.addEventListener('keydown', (e) => this.#onKey(e, dlg));
     root.append(backdrop);
-    window.addEventListener('focusin', this.#onFocusIn, true);
+    this.#win.addEventListener('focusin', this.#onFocusIn, true);
     this.#focusFirst();
     return new Promise((resolve) => {
       this.#resolve = resolve;
@@ -142,7 +146,7 @@ export class WarningDialog {
 
   close(outcome: DialogOutcome): void {
     if (!this.host) return;
-    window.removeEventListener('focusin', this.#onFocusIn, true);
+    this.#win.removeEventListener('focusin', this.#onFocusIn, true);
     this.host.remove();
     this.host = null;
     const r = this.#resolve;

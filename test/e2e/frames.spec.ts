@@ -209,14 +209,29 @@ test.describe('the editor in a same-origin frame, Send in the page around it', (
     });
   }
 
-  test('Ctrl+Enter in the framed editor is stopped too, and send anyway there clicks the page’s Send once', async ({ session }) => {
+  test('Ctrl+Enter in the framed editor is stopped too, with the warning in the page (not cut to the frame); send anyway clicks the page’s Send once', async ({ session }) => {
     const page = await openSplitCompose(session);
-    await page.frameLocator('#f-srcdoc').locator('[aria-label^="Message body"]').click();
+    const body = bodyOf(page, 'srcdoc');
+    await body.click();
     await page.keyboard.type(DRAFT);
     await expect.poll(() => marksText(page), { timeout: 5000 }).toContain('Bram Koster');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => dialogText(page)).toContain('Bram Koster');
     expect(await sentOf(page)).toEqual([]);
+    // The warning is the page's, over the whole window: the 150 px frame would cut off its heading and name.
+    expect(await page.evaluate(() => document.querySelectorAll('discreet-dialog').length)).toBe(1);
+    expect(await page.frame({ url: /srcdoc/ })!.evaluate(() => document.querySelectorAll('discreet-dialog').length)).toBe(0);
+    const box = (await page.locator('discreet-dialog').boundingBox())!;
+    expect(box.height).toBe(await page.evaluate(() => innerHeight));
+    // Escape: back in the framed editor, draft kept, nothing sent.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOpen(page, { frames: true })).toBe(false);
+    expect(await body.evaluate((ed) => ed.ownerDocument.hasFocus() && ed.contains(ed.ownerDocument.activeElement))).toBe(true);
+    expect((await body.innerText()).replace(/\u00a0/g, ' ').trim()).toBe(DRAFT);
+    expect(await sentOf(page)).toEqual([]);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => dialogText(page)).toContain('Bram Koster');
     await sendAnywayByKeyboard(page);
     await expect.poll(async () => (await sentOf(page)).length).toBe(1);
     expect(await sentOf(page)).toEqual([{ surface: 'srcdoc', text: DRAFT }]);
