@@ -33,7 +33,7 @@ export interface Span {
 }
 
 export interface GuardTraceStats {
-  /** Discreet time per key (ms, wall clock): its work from a key's keydown until the next key (at most 100 ms later), scans excluded. */
+  /** Discreet time per key (ms, wall clock): its work from a key's keydown until the next key (at most 100 ms later), scans (timer, answer, drawing frame) excluded. */
   perKey: number[];
   /** The same in main-thread CPU time (ms): what Discreet itself costs, without the time the OS gave other processes. */
   perKeyCpu: number[];
@@ -141,11 +141,24 @@ export function analyzeTrace(events: TraceEvent[], opts: { extensionOrigin: stri
   const answerWork = (task: Span) => answerTasks.find((a) => a.task === task)?.work ?? 0;
   const answerWorkCpu = (task: Span) => answerTasks.find((a) => a.task === task)?.workCpu ?? 0;
 
-  // Per key: Discreet's calls from this keydown to the next (≤ 100 ms), outside scan timers.
+  // The scan chains (see perScan below): a key window must not count them again. Declared before use.
+  const chainOf = (timer: TraceEvent) => {
+    const tEnd = timer.ts + (timer.dur ?? 0);
+    const answer = answerTasks.find((a) => a.task.ts >= tEnd && a.task.ts - tEnd < 2_000_000);
+    const frame = answer ? extRafs.find((f) => f.args?.data?.id === answer.rafId && f.ts >= answer.task.end) : undefined;
+    return { answer, frame };
+  };
+
+  // Per key: Discreet's calls from this keydown to the next (≤ 100 ms), outside scans: a scan's timer, its
+  // answer task and the frame that draws its marks are the scan's cost (perScan), which the last key's window
+  // (the debounce is about 90 ms) would otherwise count a second time.
   const perKey: number[] = [];
   const perKeyCpu: number[] = [];
   const perKeyMainCpu: number[] = [];
-  const scanSpans = scanTimers.map(span);
+  const scanSpans: Span[] = scanTimers.flatMap((t) => {
+    const { answer, frame } = chainOf(t);
+    return [span(t), ...(answer ? [answer.task] : []), ...(frame ? [span(frame)] : [])];
+  });
   for (let i = 0; i < keydowns.length; i++) {
     const from = keydowns[i]!.ts;
     const to = Math.min(keydowns[i + 1]?.ts ?? Infinity, from + 100_000);
@@ -165,12 +178,6 @@ export function analyzeTrace(events: TraceEvent[], opts: { extensionOrigin: stri
   // Per scan: timer work + answer work + the next Discreet frame after the answer.
   const perScan: number[] = [];
   const perScanCpu: number[] = [];
-  const chainOf = (timer: TraceEvent) => {
-    const tEnd = timer.ts + (timer.dur ?? 0);
-    const answer = answerTasks.find((a) => a.task.ts >= tEnd && a.task.ts - tEnd < 2_000_000);
-    const frame = answer ? extRafs.find((f) => f.args?.data?.id === answer.rafId && f.ts >= answer.task.end) : undefined;
-    return { answer, frame };
-  };
   for (const t of scanTimers) {
     const { answer, frame } = chainOf(t);
     const us = sum(extIn(span(t))) + (answer?.work ?? 0) + (frame ? sum(extIn(span(frame))) : 0);
