@@ -18,6 +18,7 @@ import {
   readFileBytes,
   parseJsonLines,
   printProblems,
+  reportingFailures,
   splitLines,
   writeStdout,
 } from './io';
@@ -168,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.badInput;
   }
 
-  try {
+  return reportingFailures(TOOL, async () => {
     const registry = loadRegistryFile(values.registry!);
     const corpus = loadCorpus(values.corpus!, registry);
     const detector = createDetector(registry);
@@ -190,14 +191,7 @@ async function main(argv: string[]): Promise<number> {
       await writeStdout(formatReport(metrics, checks, registry.clients.length));
     }
     return values.check && failed ? EXIT.checkFailed : EXIT.ok;
-  } catch (err) {
-    if (err instanceof InputError) {
-      printProblems(TOOL, err.problems);
-      return err.exitCode;
-    }
-    printProblems(TOOL, [`internal error (${(err as Error)?.name ?? 'error'})`]);
-    return EXIT.internal;
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

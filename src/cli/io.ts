@@ -227,3 +227,20 @@ export function writeStdout(data: string): Promise<void> {
 export function printProblems(tool: string, problems: string[]): void {
   for (const p of problems) process.stderr.write(`${tool}: ${p}\n`);
 }
+
+/**
+ * Runs a CLI's work and turns its failure into an exit code: an InputError's own privacy-safe lines, or for
+ * anything else only the error's type (its message could quote the input).
+ */
+export async function reportingFailures(tool: string, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError) {
+      printProblems(tool, err.problems);
+      return err.exitCode;
+    }
+    printProblems(tool, [`internal error (${(err as Error)?.name ?? 'error'})`]);
+    return EXIT.internal;
+  }
+}

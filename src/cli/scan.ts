@@ -16,6 +16,7 @@ import {
   loadRegistryFile,
   parseJsonLines,
   printProblems,
+  reportingFailures,
   readStdinBytes,
   splitLines,
   writeStdout,
@@ -78,8 +79,9 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.badInput;
   }
 
-  try {
-    const registry = loadRegistryFile(values.registry);
+  const registryFile = values.registry;
+  return reportingFailures(TOOL, async () => {
+    const registry = loadRegistryFile(registryFile);
     if (process.stdin.isTTY) process.stderr.write(`${TOOL}: reading JSON lines from stdin (end with Ctrl-D)\n`);
     const lines = splitLines(await readStdinBytes(), 'input');
     const messages = parseJsonLines(lines, MessageLineSchema, 'input');
@@ -98,14 +100,7 @@ async function main(argv: string[]): Promise<number> {
     }
     await writeStdout(out.length ? out.join('\n') + '\n' : '');
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof InputError) {
-      printProblems(TOOL, err.problems);
-      return err.exitCode;
-    }
-    printProblems(TOOL, [`internal error (${(err as Error)?.name ?? 'error'})`]);
-    return EXIT.internal;
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

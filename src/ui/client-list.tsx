@@ -13,7 +13,7 @@ import { filterAndSort, type SortKey } from './client-search';
 import { ConsentRegister } from './consent-register';
 import { IgnoreRules } from './ignore-rules';
 import { t } from './messages';
-import { ImportPreviewView } from './wizard';
+import { ImportFileField, ImportPreviewView } from './wizard';
 
 function trajectoryText(c: ClientRecord): string {
   if (c.trajectoryStart && c.trajectoryEnd) return `${formatDate(c.trajectoryStart)} – ${formatDate(c.trajectoryEnd)}`;
@@ -507,16 +507,7 @@ export function ImportPanel(props: {
     <form class="panel" onSubmit={submit} aria-labelledby={`${ids}-t`}>
       <h3 id={`${ids}-t`}>{t('importList')}</h3>
       <p class="hint">{t('importListIntro')}</p>
-      <div class="field">
-        <label for={`${ids}-file`}>{t('chooseFile')}</label>
-        <input
-          id={`${ids}-file`}
-          ref={fileRef}
-          type="file"
-          accept=".csv,.json,.txt,text/csv,application/json"
-          onChange={(e) => void read((e.target as HTMLInputElement).files?.[0])}
-        />
-      </div>
+      <ImportFileField id={`${ids}-file`} inputRef={fileRef} onFile={(f) => void read(f)} />
       {preview && <ImportPreviewView preview={preview} />}
       {nothingToDo && <Alert kind="info">{t('importNothingNew')}</Alert>}
       {error && <Alert>{error}</Alert>}

@@ -1,10 +1,35 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { getLanguage } from '../i18n';
+import { getLanguage, setLanguage } from '../i18n';
+import type { OverviewResponse } from '../protocol';
 import { vaultErrorText, VAULT_ERROR_CODES, type VaultErrorCode } from '../vault/errors';
-import { api } from './api';
+import { api, rememberLanguage } from './api';
 import { t } from './messages';
 import { waitText } from './wait';
+
+/** Shows the page in `language` ('auto': the browser's), and says so to screen readers (<html lang>). */
+export function applyLanguage(language: 'auto' | 'nl' | 'en'): void {
+  setLanguage(language);
+  document.documentElement.lang = getLanguage();
+}
+
+/**
+ * The vault's overview for a page (options, popup), in the coach's language, which is also remembered for the
+ * next page's first paint. On failure the error is set and the answer is null.
+ */
+export async function loadOverview(setError: (error: string | null) => void): Promise<Omit<OverviewResponse, 'ok'> | null> {
+  const r = await api.overview();
+  if (!r.ok) {
+    setError(errorText(r.error));
+    return null;
+  }
+  setError(null);
+  if (r.settings) {
+    applyLanguage(r.settings.language);
+    void rememberLanguage(r.settings.language);
+  }
+  return r;
+}
 
 /** The sentence a coach reads for an error code from the background. Never shows the raw code's data. */
 export function errorText(code: string): string {

@@ -1,10 +1,8 @@
 /** The options page: first-run wizard, unlock, client list, accountability log, settings. Dutch first. */
 import { useEffect, useState } from 'preact/hooks';
-import { getLanguage, setLanguage } from '../i18n';
-import type { VaultSettings } from '../vault/schema';
 import { AccountabilityLog } from './accountability-log';
 import { api, rememberLanguage, rememberedLanguage } from './api';
-import { Alert, UnlockForm, errorText } from './common';
+import { Alert, UnlockForm, applyLanguage, loadOverview } from './common';
 import { ClientList } from './client-list';
 import { t } from './messages';
 import { ADD_CLIENT_HASH, takePrefill } from './prefill';
@@ -28,11 +26,6 @@ const isPage = (s: Screen): s is Page => PAGES.some((p) => p.page === s);
 /** The popup opens options.html#restore when the coach chooses "Reservekopie terugzetten" there. */
 export const RESTORE_HASH = '#restore';
 
-function applyLanguage(language: VaultSettings['language']) {
-  setLanguage(language);
-  document.documentElement.lang = getLanguage();
-}
-
 const SCREEN_TITLES = {
   loading: 'appName',
   setup: 'wizardTitle',
@@ -50,16 +43,8 @@ export function OptionsApp() {
   const [, rerender] = useState(0);
 
   async function route(next?: Screen) {
-    const r = await api.overview();
-    if (!r.ok) {
-      setError(errorText(r.error));
-      return;
-    }
-    setError(null);
-    if (r.settings) {
-      applyLanguage(r.settings.language);
-      void rememberLanguage(r.settings.language);
-    }
+    const r = await loadOverview(setError);
+    if (!r) return;
     if (r.setupNeeded) return setScreen('setup');
     if (r.locked) return setScreen(location.hash === RESTORE_HASH ? 'restore' : 'locked');
     if (location.hash === ADD_CLIENT_HASH) {

@@ -1,20 +1,14 @@
 /** The toolbar popup: locked/unlocked, whether this site is protected, counts, lock now, open the options page. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { getLanguage, setLanguage } from '../i18n';
 import type { OverviewResponse } from '../protocol';
 import type { ProtectedApp } from '../vault/schema';
-import { api, rememberLanguage, rememberedLanguage } from './api';
-import { Alert, UnlockForm, errorText } from './common';
+import { api, rememberedLanguage } from './api';
+import { Alert, UnlockForm, applyLanguage, errorText, loadOverview } from './common';
 import { t } from './messages';
 import { APP_LABELS, appForUrl } from './sites';
 
 type Overview = Omit<OverviewResponse, 'ok'>;
-
-function applyLanguage(language: 'auto' | 'nl' | 'en') {
-  setLanguage(language);
-  document.documentElement.lang = getLanguage();
-}
 
 /** The active tab: one of the five apps, another site the coach switched on (its host), or neither. */
 async function activeSite(): Promise<{ app: ProtectedApp | null; otherHost: string | null }> {
@@ -51,17 +45,8 @@ export function Popup() {
   const [, rerender] = useState(0);
 
   async function refresh() {
-    const r = await api.overview();
-    if (!r.ok) {
-      setError(errorText(r.error));
-      return;
-    }
-    setError(null);
-    if (r.settings) {
-      applyLanguage(r.settings.language);
-      void rememberLanguage(r.settings.language);
-    }
-    setOverview(r);
+    const r = await loadOverview(setError);
+    if (r) setOverview(r);
   }
 
   useEffect(() => {

@@ -2,6 +2,7 @@
  * First run: code of conduct → passphrase (with the no-recovery warning) → optional import with a
  * preview → done. Nothing is stored until the coach presses "Instellen" on the import step.
  */
+import type { Ref } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Registry } from '../registry';
 import { applyImport, importClients, type ImportPreview } from '../vault/import';
@@ -267,16 +268,7 @@ export function SetupWizard(props: { onDone: () => void }) {
             {t('stepImportTitle')}
           </h2>
           <p>{t('stepImportIntro')}</p>
-          <div class="field">
-            <label for={`${ids}-file`}>{t('chooseFile')}</label>
-            <input
-              id={`${ids}-file`}
-              ref={fileRef}
-              type="file"
-              accept=".csv,.json,.txt,text/csv,application/json"
-              onChange={(e) => void readFile((e.target as HTMLInputElement).files?.[0])}
-            />
-          </div>
+          <ImportFileField id={`${ids}-file`} inputRef={fileRef} onFile={(f) => void readFile(f)} />
           {reading && <p role="status">{t('importReading')}</p>}
           {!preview && !reading && <p class="hint">{t('importNone')}</p>}
           {preview && <ImportPreviewView preview={preview} />}
@@ -322,6 +314,22 @@ export function SetupWizard(props: { onDone: () => void }) {
 }
 
 /** What an import will do, per row, before anything is saved. Shows names only from the coach's own file. */
+/** The file chooser of an import (the wizard's and the client list's): CSV, JSON, or a text file of names. */
+export function ImportFileField(props: { id: string; inputRef: Ref<HTMLInputElement>; onFile: (file: File | undefined) => void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{t('chooseFile')}</label>
+      <input
+        id={props.id}
+        ref={props.inputRef}
+        type="file"
+        accept=".csv,.json,.txt,text/csv,application/json"
+        onChange={(e) => props.onFile((e.target as HTMLInputElement).files?.[0])}
+      />
+    </div>
+  );
+}
+
 export function ImportPreviewView(props: { preview: ImportPreview }) {
   const { preview } = props;
   const names = new Map(preview.clients.map((c) => [c.id, c.name]));
