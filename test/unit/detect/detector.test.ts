@@ -195,4 +195,15 @@ describe('other personal data', () => {
     expect(other('Ik sprak mevrouw Jansen.')).toContainEqual(['Jansen', 'person-hint']);
     expect(other('Ik sprak Hugo Brandsma.')).toContainEqual(['Hugo Brandsma', 'person-hint']);
   });
+
+  it('are those of their own text when asked for after later scans (the dialog asks after typing went on)', () => {
+    const first = 'Ik sprak Hugo Brandsma, BSN 111222333, over 06-98765432.';
+    const earlier = detector.scan(first);
+    const expected = other(first);
+    // Later scans of other texts, some longer, some shorter, before the first result's `other` is read.
+    detector.scan('Geboren op 12-03-1985 in Assen; mail iemand@voorbeeld.nl en mevrouw Jansen. '.repeat(40));
+    detector.scan('kort');
+    expect(earlier.other.map((o) => [first.slice(o.start, o.end), o.kind])).toEqual(expected);
+    expect(expected).toContainEqual(['Hugo Brandsma', 'person-hint']);
+  });
 });
