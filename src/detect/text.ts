@@ -108,7 +108,13 @@ export class Tokens {
   ascii: Uint8Array;
   private cache: (string | undefined)[];
 
-  constructor(readonly text: string, capacity: number) {
+  /**
+   * Bumped each time `reset` gives this table to another text: a holder of the old tokens (a scan
+   * result's lazy `other`) can tell they are gone.
+   */
+  generation = 0;
+
+  constructor(public text: string, capacity: number) {
     this.starts = this.ends = this.hashes = this.stemHashes = new Int32Array(0);
     this.ascii = new Uint8Array(0);
     this.cache = [];
@@ -134,8 +140,22 @@ export class Tokens {
     this.cache = cache;
   }
 
-  /** The folded key of token k. */
+  /**
+   * Empties the table for another text, keeping its buffers (a detector tokenises every scan into
+   * one table instead of allocating five arrays of text length / 5 each time).
+   */
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.generation++;
+  }
+
+  /**
+   * The folded key of token k; '' past the last token (a pattern read ahead of the text's end),
+   * as a fresh table's zeroed offsets gave: a reused table holds an earlier text's offsets there.
+   */
   key(k: number): string {
+    if (k >= this.count) return '';
     let s = this.cache[k];
     if (s === undefined) {
       s = this.text.slice(this.starts[k]!, this.ends[k]!).toLowerCase();
@@ -160,7 +180,8 @@ export class Tokens {
     this.hashes[k] = hash;
     this.stemHashes[k] = stemHash;
     this.ascii[k] = key === undefined ? 1 : 0;
-    if (key !== undefined) this.cache[k] = key;
+    // Also clears a key a previous text left in this slot (see reset).
+    this.cache[k] = key;
   }
 
   private grow(): void {
@@ -253,10 +274,16 @@ function pushCamelSegments(tokens: Tokens, text: string, start: number, end: num
  * `splitHashtags`: read a camelCase word right after '#' as its camel segments (the scan does;
  * registry strings are never hashtags).
  */
-export function tokenize(text: string, splitHashtags = false): Tokens {
+export function tokenize(text: string, splitHashtags = false, into?: Tokens): Tokens {
   const n = text.length;
-  // Prose has about one token per six characters.
-  const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
+  let tokens: Tokens;
+  if (into) {
+    into.reset(text);
+    tokens = into;
+  } else {
+    // Prose has about one token per six characters.
+    tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
+  }
 
   for (let i = 0; i < n; ) i = tokenizeChunk(tokens, text, i, Math.min(n, i + TOKENIZE_CHUNK), splitHashtags);
   return tokens;
