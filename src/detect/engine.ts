@@ -457,14 +457,56 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
   // not pay for them.
   const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
-  for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
+  // The anchor keys in an open-addressing table by hash (see findAnchor): a token that passes the
+  // bit gate is looked up by its hash and compared letter by letter, without becoming a string.
+  const anchorKeys: string[] = [];
+  const anchorLists: PatternList[] = [];
   // Anchor keys that, written in lower case, can only be a name with context around them ("de
   // boer op" is a phrase, "bram koster" a name): every pattern is case-gated. For those, a hit
   // in lower case with no name-ish neighbour is skipped before any pattern work.
-  const lowerNeedsContext = new Set<string>();
+  const anchorLowerNeedsContext = new Uint8Array(anchors.size);
+  let anchorSlots = 16;
+  while (anchorSlots < anchors.size * 3) anchorSlots *= 2;
+  const anchorSlotHash = new Int32Array(anchorSlots);
+  /** Index in anchorKeys + 1; 0 for an empty slot. */
+  const anchorSlotIndex = new Int32Array(anchorSlots);
   for (const [key, list] of anchors) {
-    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) lowerNeedsContext.add(key);
+    const h = hashKey(key);
+    setBit(anchorBits, h, ANCHOR_BITS);
+    const idx = anchorKeys.length;
+    anchorKeys.push(key);
+    anchorLists.push(list);
+    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) anchorLowerNeedsContext[idx] = 1;
+    let slot = h & (anchorSlots - 1);
+    while (anchorSlotIndex[slot] !== 0) slot = (slot + 1) & (anchorSlots - 1);
+    anchorSlotHash[slot] = h;
+    anchorSlotIndex[slot] = idx + 1;
   }
+  /**
+   * The anchor key whose hash is h and whose letters are the first `len` of token k's key (all of
+   * them, or all but a genitive s): its index in anchorKeys, or -1.
+   */
+  const findAnchor = (tokens: Tokens, k: number, h: number, len: number): number => {
+    const mask = anchorSlots - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = anchorSlotIndex[slot]!;
+      if (entry === 0) return -1;
+      if (anchorSlotHash[slot] !== h) continue;
+      const key = anchorKeys[entry - 1]!;
+      if (key.length !== len) continue;
+      if (tokens.ascii[k]) {
+        // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+        const text = tokens.text;
+        const start = tokens.starts[k]!;
+        let m = 0;
+        while (m < len && (text.charCodeAt(start + m) | 32) === key.charCodeAt(m)) m++;
+        if (m === len) return entry - 1;
+      } else {
+        const own = tokens.key(k);
+        if (own.length === len ? own === key : own.startsWith(key)) return entry - 1;
+      }
+    }
+  };
   // Right next to it: any name part, particle, form of address or place preposition; two or
   // three words back (across particles): a given name or form of address.
   const nearBits = new Uint32Array(CONTEXT_BITS >>> 5);
@@ -592,14 +634,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (let i = from; i < to; i++) {
       // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
       // without ever becoming a string.
-      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      let found = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? findAnchor(tokens, i, hashes[i]!, tokens.ascii[i] ? ends[i]! - starts[i]! : tokens.key(i).length) : -1;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
-      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        patterns = anchors.get(tokens.key(i).slice(0, -1));
-        possessive = patterns !== undefined;
+      if (found < 0 && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        found = findAnchor(tokens, i, stemHashes[i]!, (tokens.ascii[i] ? ends[i]! - starts[i]! : tokens.key(i).length) - 1);
+        possessive = found >= 0;
       }
-      if (patterns) matchHit(ctx, i, patterns, possessive);
+      if (found >= 0) matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
       else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
         matchTypo(ctx, i);
       }
@@ -631,10 +673,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
-  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean): void {
+  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean, lowerNeedsContext: boolean): void {
     const { text, tokens } = ctx;
     const start = tokens.starts[i]!;
-    if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
+    if (lowerNeedsContext && !isUpperAt(text, start) && !hasContext(tokens, i)) return;
     if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
     ctx.group = [];
     ctx.possessive = possessive;
