@@ -678,7 +678,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const start = tokens.starts[i]!;
     if (lowerNeedsContext && !isUpperAt(text, start) && !hasContext(tokens, i)) return;
     if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
-    ctx.group = [];
+    groupBuffer.length = 0;
+    ctx.group = groupBuffer;
     ctx.possessive = possessive;
     // Lower case without a strong context: only the patterns not gated on case can match (the
     // others would each return at the top of matchAnchor); same order, so the same candidates.
@@ -730,6 +731,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     serial: number;
   }
 
+  /**
+   * The array behind ctx.group, reused by every hit (matchHit and matchTypo never nest): the
+   * group's candidates go on to the scan's list, the array itself is never kept.
+   */
+  const groupBuffer: Candidate[] = [];
+  /** The array behind ctx.nbKeys, likewise (valid for ctx.nbAt and ctx.nbUnion only). */
+  const neighbourKeysBuffer: number[] = [];
+
   /** One candidate per span for a shared name, listing every client it could be. */
   function flushGroup(ctx: ScanContext) {
     const group = ctx.group!;
@@ -778,7 +787,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
     let rejectedAsWord: boolean | undefined;
     let matched = false;
-    ctx.group = [];
+    groupBuffer.length = 0;
+    ctx.group = groupBuffer;
     for (const name of names) {
       if (!damerauLevenshteinAtMostOne(key, name)) continue;
       // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
@@ -876,7 +886,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function neighbourKeys(ctx: ScanContext, i: number, union: Set<number>): number[] {
     if (ctx.nbAt === i && ctx.nbUnion === union) return ctx.nbKeys;
     const { text, tokens } = ctx;
-    const keys: number[] = [];
+    const keys = neighbourKeysBuffer;
+    keys.length = 0;
     const from = Math.max(0, i - 5);
     const to = Math.min(tokens.count - 1, i + 4);
     for (let k = from; k <= to; k++) {
@@ -884,7 +895,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       let key: number;
       if (tokens.ends[k]! - tokens.starts[k]! === 1) {
         if (!isInitial(text, tokens, k)) continue;
-        key = hashKey('#' + tokens.key(k)) & SMI_MASK;
+        key = initialHash(tokens, k) & SMI_MASK;
       } else key = tokens.hashes[k]! & SMI_MASK;
       if (hasBit(neighbourBits, key, CONTEXT_BITS) && union.has(key)) keys.push(key);
     }
@@ -1227,67 +1238,128 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return false;
   }
 
-  /** Per-client item counters for `resolve`, allocated on the first scan and left zeroed. */
-  let itemTables: { count: Uint16Array; kinds: Uint8Array; touched: number[] } | null = null;
+  /**
+   * Per-client tables for `resolve`, allocated on the first scan. evidence and named entries are
+   * valid where their round (resolve call) matches; count and kinds are left zeroed (see
+   * clearItemTables). Arrays by client index instead of Maps and Sets: no allocation per scan,
+   * and a shared name's hundreds of clients cost an array read each.
+   */
+  let resolveTables: {
+    evidenceValue: Int32Array;
+    evidenceRound: Int32Array;
+    /** Clients with evidence this round, in order of their first candidate. */
+    evidenceOrder: Int32Array;
+    namedRound: Int32Array;
+    count: Uint16Array;
+    kinds: Uint8Array;
+    touched: Int32Array;
+  } | null = null;
+  let touchedCount = 0;
+  let resolveRound = 0;
+  const candidatesBuffer: Candidate[] = [];
+  const keptBuffer: Candidate[] = [];
+  const withDetailsBuffer: Candidate[] = [];
+  const seenDetails = new Set<number>();
+  const seenGroups = new Set<number[]>();
+  /** Per shared detail: its winner (the same for every occurrence in this message). */
+  const winners = new Map<number[], number>();
 
   /** Zeroes the counters `resolve` touched (also at its start, in case a scan threw midway). */
   function clearItemTables() {
-    if (!itemTables) return;
-    const { count, kinds, touched } = itemTables;
-    for (const ci of touched) {
+    if (!resolveTables) return;
+    const { count, kinds, touched } = resolveTables;
+    for (let k = 0; k < touchedCount; k++) {
+      const ci = touched[k]!;
       count[ci] = 0;
       kinds[ci] = 0;
     }
-    touched.length = 0;
+    touchedCount = 0;
   }
 
-  /** Per-client evidence for `resolve`, and the round (resolve call) each entry belongs to. */
-  let evidenceTables: { value: Int32Array; round: Int32Array } | null = null;
-  let resolveRound = 0;
+  function bump(ci: number) {
+    const t = resolveTables!;
+    if (t.count[ci] === 0) t.touched[touchedCount++] = ci;
+    t.count[ci]!++;
+  }
+
+  function addDetail(ci: number, di: number) {
+    const k = ci * 128 + 4 + Math.min(di, 120);
+    if (!seenDetails.has(k)) {
+      seenDetails.add(k);
+      bump(ci);
+    }
+  }
 
   function resolve(all: Candidate[]): Finding[] {
-    const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
-    const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
-    // Items per client that stand on their own (not details).
-    const evidence = new Map<number, number>();
-    // The same numbers by client index, for the loops over a shared name's clients (hundreds of
-    // Bakkers per mention): an array read, not a Map lookup. Valid where evidenceRound matches.
+    const n = clients.length;
+    const tables = (resolveTables ??= {
+      evidenceValue: new Int32Array(n), evidenceRound: new Int32Array(n), evidenceOrder: new Int32Array(n),
+      namedRound: new Int32Array(n), count: new Uint16Array(n), kinds: new Uint8Array(n), touched: new Int32Array(n),
+    });
+    const { evidenceValue, evidenceRound, evidenceOrder, namedRound, count, kinds } = tables;
     const round = ++resolveRound;
-    evidenceTables ??= { value: new Int32Array(clients.length), round: new Int32Array(clients.length) };
-    const { value: evidenceValue, round: evidenceRound } = evidenceTables;
-    const evidenceOf = (ci: number) => (evidenceRound[ci] === round ? evidenceValue[ci]! : 0);
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k]!;
+      if (c.strong && c.kind === 'name') namedRound[c.clientIdx] = round;
+    }
+    const candidates = candidatesBuffer;
+    candidates.length = 0;
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k]!;
+      if (!c.conditional || namedRound[c.clientIdx] === round) candidates.push(c);
+    }
+    // Items per client that stand on their own (not details).
     // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
-    for (const c of candidates) {
+    let evidenceCount = 0;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
       if (c.group || c.detailGroup) continue;
-      const e = (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1);
-      evidence.set(c.clientIdx, e);
-      evidenceValue[c.clientIdx] = e;
-      evidenceRound[c.clientIdx] = round;
+      const ci = c.clientIdx;
+      if (evidenceRound[ci] !== round) {
+        evidenceRound[ci] = round;
+        evidenceValue[ci] = 0;
+        evidenceOrder[evidenceCount++] = ci;
+      }
+      evidenceValue[ci] = evidenceValue[ci]! + (c.strong ? 2 : 1);
     }
 
     // Shared first names: the client the rest of the message points to (most evidence).
-    const kept: Candidate[] = [];
-    for (const c of candidates) {
-      if (!c.group) {
+    const kept = keptBuffer;
+    kept.length = 0;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      const group = c.group;
+      if (!group) {
         kept.push(c);
         continue;
       }
       // The client with the most evidence elsewhere in the message; without any, the first one.
       let best = 0;
       let winner = -1;
-      const groupSize = c.group.reduce((n, g) => n + g.all.length, 0);
-      if (evidence.size <= groupSize) {
-        for (const [ci, e] of evidence) {
-          if (e > best && c.group.some((g) => g.set.has(ci) && !g.exclude?.has(ci))) {
-            best = e;
-            winner = ci;
+      let groupSize = 0;
+      for (let g = 0; g < group.length; g++) groupSize += group[g]!.all.length;
+      if (evidenceCount <= groupSize) {
+        for (let m = 0; m < evidenceCount; m++) {
+          const ci = evidenceOrder[m]!;
+          const e = evidenceValue[ci]!;
+          if (e <= best) continue;
+          for (let g = 0; g < group.length; g++) {
+            const gr = group[g]!;
+            if (gr.set.has(ci) && !gr.exclude?.has(ci)) {
+              best = e;
+              winner = ci;
+              break;
+            }
           }
         }
       } else {
-        for (const g of c.group) {
-          for (const ci of g.all) {
-            const e = evidenceOf(ci);
-            if (e > best && !g.exclude?.has(ci)) {
+        for (let g = 0; g < group.length; g++) {
+          const gr = group[g]!;
+          const members = gr.all;
+          for (let m = 0; m < members.length; m++) {
+            const ci = members[m]!;
+            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
+            if (e > best && !gr.exclude?.has(ci)) {
               best = e;
               winner = ci;
             }
@@ -1295,8 +1367,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
       }
       if (winner < 0) {
-        for (const g of c.group) {
-          for (const ci of g.all) if (!g.exclude?.has(ci)) { winner = ci; break; }
+        for (let g = 0; g < group.length; g++) {
+          const gr = group[g]!;
+          for (const ci of gr.all) if (!gr.exclude?.has(ci)) { winner = ci; break; }
           if (winner >= 0) break;
         }
       }
@@ -1306,14 +1379,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // second detail, or a name, identifier or organisation.
     // Counted in per-detector arrays indexed by client (reset below): a detail shared by
     // hundreds of clients costs an array increment per client, not a Map and a Set operation.
-    const { count, kinds, touched } = (itemTables ??= { count: new Uint16Array(clients.length), kinds: new Uint8Array(clients.length), touched: [] });
     clearItemTables();
-    const bump = (ci: number) => {
-      if (count[ci] === 0) touched.push(ci);
-      count[ci]!++;
-    };
-    const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
-    for (const c of kept) {
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
       if (c.kind === 'detail') continue;
       const bit = KIND_BIT[c.kind];
       if ((kinds[c.clientIdx]! & bit) === 0) {
@@ -1324,35 +1392,29 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Distinct details per client. A (client, detail number) pair belongs to exactly one
     // pattern, so the members of a shared detail's group are distinct and counted directly once
     // per group; the details of a single client are deduplicated by key.
-    const seenDetails = new Set<number>();
-    const seenGroups = new Set<number[]>();
-    const addDetail = (ci: number, di: number) => {
-      const k = ci * 128 + 4 + Math.min(di, 120);
-      if (!seenDetails.has(k)) {
-        seenDetails.add(k);
-        bump(ci);
-      }
-    };
-    for (const c of kept) {
+    seenDetails.clear();
+    seenGroups.clear();
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
       if (c.kind !== 'detail') continue;
       if (c.detailGroup) {
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
-        for (let k = 0; k < cs.length; k++) {
-          if (detailIndexes[k]! < 120) bump(cs[k]!);
-          else addDetail(cs[k]!, detailIndexes[k]!);
+        for (let m = 0; m < cs.length; m++) {
+          if (detailIndexes[m]! < 120) bump(cs[m]!);
+          else addDetail(cs[m]!, detailIndexes[m]!);
         }
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
-    const qualifies = (ci: number) => count[ci]! >= 2;
-    const withDetails: Candidate[] = [];
-    /** Per shared detail: its winner (the same for every occurrence in this message). */
-    const winners = new Map<number[], number>();
-    for (const c of kept) {
+    const withDetails = withDetailsBuffer;
+    withDetails.length = 0;
+    winners.clear();
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
       if (c.kind !== 'detail') withDetails.push(c);
       else if (!c.detailGroup) {
-        if (qualifies(c.clientIdx)) withDetails.push(c);
+        if (count[c.clientIdx]! >= 2) withDetails.push(c);
       } else {
         // A detail many clients share: report it for the client the message points to most.
         let winner = winners.get(c.detailGroup.clients);
@@ -1360,8 +1422,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           let best = -1;
           winner = -1;
           for (const ci of c.detailGroup.clients) {
-            if (!qualifies(ci)) continue;
-            const e = evidenceOf(ci);
+            if (count[ci]! < 2) continue;
+            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
             if (e > best) {
               best = e;
               winner = ci;
@@ -1378,16 +1440,23 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
     const out: Finding[] = [];
     let lastEnd = -1;
-    for (const c of withDetails) {
+    for (let k = 0; k < withDetails.length; k++) {
+      const c = withDetails[k]!;
       if (c.start < lastEnd) continue;
       out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
       lastEnd = c.end;
     }
+    // The buffers hold this scan's candidates only until the next scan; drop them now.
+    candidates.length = 0;
+    kept.length = 0;
+    withDetails.length = 0;
     return out;
   }
 
   return { scan };
 }
+
+const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
 
 /** Scans so far, all detectors: tells one scan's family readings from another's (see Family). */
 let scanSerial = 0;
@@ -1603,6 +1672,18 @@ function joined(tokens: Tokens, k: number): boolean {
     if (c < 0xad || !INVISIBLE_ONE.test(tokens.text[p]!)) return false;
   }
   return true;
+}
+
+/** hashKey('#' + tokens.key(k)), without making either string for an ASCII token. */
+function initialHash(tokens: Tokens, k: number): number {
+  let h = 35; // '#'
+  if (tokens.ascii[k]) {
+    for (let p = tokens.starts[k]!; p < tokens.ends[k]!; p++) h = (Math.imul(h, HASH_BASE) + lowerAscii(tokens.text, p)) | 0;
+    return h;
+  }
+  const key = tokens.key(k);
+  for (let m = 0; m < key.length; m++) h = (Math.imul(h, HASH_BASE) + key.charCodeAt(m)) | 0;
+  return h;
 }
 
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */
