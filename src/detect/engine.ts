@@ -1437,7 +1437,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
-    withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
+    sortCandidates(withDetails);
     const out: Finding[] = [];
     let lastEnd = -1;
     for (let k = 0; k < withDetails.length; k++) {
@@ -1615,6 +1615,33 @@ function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefi
     start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence, strong: c.strong,
     group, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: c.detailGroup,
   };
+}
+
+/** Candidate order for resolving overlaps: by start, then longest first, then strongest first. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a);
+}
+
+/**
+ * Stable binary insertion sort by compareCandidates, in place. Candidates arrive nearly in text
+ * order (one token after another), so most take one comparison and no move; Array.sort made
+ * its run list and copies each scan.
+ */
+function sortCandidates(list: Candidate[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    if (compareCandidates(list[i - 1]!, x) <= 0) continue;
+    // First position whose element sorts after x (after every equal one: stable).
+    let lo = 0;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCandidates(list[mid]!, x) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let k = i; k > lo; k--) list[k] = list[k - 1]!;
+    list[lo] = x;
+  }
 }
 
 function rank(c: Candidate): number {
