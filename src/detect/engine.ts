@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
+import { hashKey, HASH_BASE, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -1717,7 +1717,7 @@ function initialHash(tokens: Tokens, k: number): number {
 function isInitial(text: string, tokens: Tokens, k: number): boolean {
   const s = tokens.starts[k]!;
   const e = tokens.ends[k]!;
-  return e - s === 1 && /\p{Lu}/u.test(text[s]!);
+  return e - s === 1 && isUpperLetterAt(text, s);
 }
 
 /** The words around token i read as Dutch rather than English. */

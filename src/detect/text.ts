@@ -380,26 +380,65 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   return Shape.Title;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '\n', ':', ';', '•', '\u2022']);
-const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '„', '*', '-', '–', '—', '>', ' ', '\t', '\r', '\u00a0']);
+const UPPER_LETTER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 
-/** True when the token at `start` begins a sentence, a line or the text (so a capital says nothing). */
+/** text[p] is an upper-case letter (\p{Lu}); ASCII by code, without a one-character string. */
+export function isUpperLetterAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_LETTER.test(text[p]!);
+}
+
+function isLetterAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  return LETTER.test(text[p]!);
+}
+
+/**
+ * True when the token at `start` begins a sentence, a line or the text (so a capital says nothing).
+ * Ends of sentences: . ! ? newline : ; •. Skipped on the way back: quotes, brackets, dashes, '*',
+ * '>', spaces, emoji and other symbols.
+ */
 export function isSentenceStart(text: string, start: number): boolean {
   let p = start - 1;
   while (p >= 0) {
-    const ch = text[p]!;
-    if (SENTENCE_END.has(ch)) {
-      // "J. de Vries": a single-letter initial before the dot does not end a sentence.
-      if (ch === '.' && p >= 1 && /\p{Lu}/u.test(text[p - 1]!) && (p < 2 || !/\p{L}/u.test(text[p - 2]!))) return false;
-      // Numbered list items ("1. Under ...") start a sentence too.
-      return true;
-    }
-    if (OPENERS.has(ch)) {
-      p--;
-      continue;
+    const code = text.charCodeAt(p);
+    switch (code) {
+      case 0x2e: // .
+        // "J. de Vries": a single-letter initial before the dot does not end a sentence.
+        if (p >= 1 && isUpperLetterAt(text, p - 1) && (p < 2 || !isLetterAt(text, p - 2))) return false;
+        // Numbered list items ("1. Under ...") start a sentence too.
+        return true;
+      case 0x21: // !
+      case 0x3f: // ?
+      case 0x0a: // \n
+      case 0x3a: // :
+      case 0x3b: // ;
+      case 0x2022: // •
+        return true;
+      case 0x22: // "
+      case 0x27: // '
+      case 0x201c: // “
+      case 0x2018: // ‘
+      case 0x28: // (
+      case 0x5b: // [
+      case 0xab: // «
+      case 0x201e: // „
+      case 0x2a: // *
+      case 0x2d: // -
+      case 0x2013: // –
+      case 0x2014: // —
+      case 0x3e: // >
+      case 0x20: // space
+      case 0x09: // \t
+      case 0x0d: // \r
+      case 0xa0: // no-break space
+        p--;
+        continue;
     }
     // Emoji and other symbols between sentences.
-    const code = ch.charCodeAt(0);
     if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xfe0f) {
       p--;
       continue;
