@@ -148,7 +148,10 @@ const ANCHOR_BITS = 1 << 22;
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
 /** Slots of the per-scan memo of typo pre-check answers (see mayBeTypo). */
-const TYPO_MEMO = 1 << 12;
+const TYPO_MEMO = 1 << 13;
+const MEMO_EMPTY = 0;
+const MEMO_NO = 1;
+const MEMO_MAYBE = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
 const PARTICLE_BITS = 1 << 12;
 
@@ -643,32 +646,36 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       }
       if (found >= 0) matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
       else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
-        matchTypo(ctx, i);
+        // No name this word is a typo of: remember that too, so the word's next occurrences, in
+        // this scan or a later one, cost one memo read (see mayBeTypo).
+        if (!matchTypo(ctx, i) && tokens.ascii[i]) memoAnswer[hashes[i]! & (TYPO_MEMO - 1)] = MEMO_NO;
       }
     }
   }
 
   /**
-   * typoFilter.mayMatch, remembered per word within a scan: prose repeats its words, and the
-   * answer depends on the word alone. A slot per hash holds the token that first asked; a later
-   * token reuses the answer only if it is the same word (letters compared, case folded), so a
-   * hash collision just asks again. ASCII tokens only (the others ask every time).
+   * Whether token i may be a typo of a registered name, remembered per word for the detector's
+   * life: prose repeats its words, and the answer depends on the word alone (the filters and the
+   * typo index never change). A slot per hash holds the word (its key) that last asked; a token
+   * reuses the answer only if it is that word (letters compared, case folded), so a hash collision
+   * just asks again. MEMO_MAYBE is typoFilter's yes; MEMO_NO is its no, or matchTypo's (no name
+   * is one typo away, see scanTokens). ASCII tokens only (the others ask every time).
    */
-  const memoScan = new Int32Array(TYPO_MEMO);
   const memoHash = new Int32Array(TYPO_MEMO);
-  const memoToken = new Int32Array(TYPO_MEMO);
+  const memoWord: string[] = new Array<string>(TYPO_MEMO).fill('');
+  /** 0 (MEMO_EMPTY), MEMO_NO or MEMO_MAYBE. */
   const memoAnswer = new Uint8Array(TYPO_MEMO);
   function mayBeTypo(ctx: ScanContext, i: number): boolean {
     const { tokens } = ctx;
     if (!tokens.ascii[i]) return typoFilter.mayMatch(tokens, i);
     const h = tokens.hashes[i]!;
     const slot = h & (TYPO_MEMO - 1);
-    if (memoScan[slot] === ctx.serial && memoHash[slot] === h && sameAsciiWord(tokens, memoToken[slot]!, i)) return memoAnswer[slot] === 1;
+    const known = memoAnswer[slot]!;
+    if (known !== MEMO_EMPTY && memoHash[slot] === h && isAsciiTokenWord(tokens, i, memoWord[slot]!)) return known === MEMO_MAYBE;
     const answer = typoFilter.mayMatch(tokens, i);
-    memoScan[slot] = ctx.serial;
     memoHash[slot] = h;
-    memoToken[slot] = i;
-    memoAnswer[slot] = answer ? 1 : 0;
+    memoWord[slot] = tokens.key(i);
+    memoAnswer[slot] = answer ? MEMO_MAYBE : MEMO_NO;
     return answer;
   }
 
@@ -779,9 +786,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** Tokens already known not to be a misspelt name (ordinary words mostly): skip them next time. */
   const notATypo = new Set<string>();
 
-  function matchTypo(ctx: ScanContext, i: number) {
+  /** Returns whether some name is one typo away from token i (false: the word is no typo of any). */
+  function matchTypo(ctx: ScanContext, i: number): boolean {
     const key = ctx.tokens.key(i);
-    if (notATypo.has(key)) return;
+    if (notATypo.has(key)) return false;
     const names = new Set<string>();
     for (const n of typoIndex.get(key) ?? []) names.add(n);
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
@@ -809,6 +817,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (notATypo.size > 50_000) notATypo.clear();
       notATypo.add(key);
     }
+    return matched;
   }
 
   /** Tries to extend an anchor hit at token i to pattern p and judges it; pushes a candidate. */
@@ -1860,16 +1869,14 @@ function edgeIndex(a: number, b: number, c: number, len: number): number {
 }
 
 /** The ASCII code unit at p, lower-cased. */
-/** ASCII tokens j and k are the same word, case aside. */
-function sameAsciiWord(tokens: Tokens, j: number, k: number): boolean {
-  if (!tokens.ascii[j]) return false;
-  const a = tokens.starts[j]!;
-  const b = tokens.starts[k]!;
-  const n = tokens.ends[k]! - b;
-  if (tokens.ends[j]! - a !== n) return false;
+/** ASCII token k's key is `word` (letters compared, case folded, without making the key). */
+function isAsciiTokenWord(tokens: Tokens, k: number, word: string): boolean {
+  const a = tokens.starts[k]!;
+  const n = tokens.ends[k]! - a;
+  if (word.length !== n) return false;
   const text = tokens.text;
   // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
-  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== (text.charCodeAt(b + m) | 32)) return false;
+  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== word.charCodeAt(m)) return false;
   return true;
 }
 
