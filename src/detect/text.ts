@@ -145,6 +145,9 @@ export class Tokens {
    * one table instead of allocating five arrays of text length / 5 each time).
    */
   reset(text: string): void {
+    // Keys are made only for tokens below count: clearing those leaves every slot empty, so the
+    // tokenizer need not clear the slot of each ASCII token it pushes.
+    this.cache.fill(undefined, 0, this.count);
     this.text = text;
     this.count = 0;
     this.generation++;
@@ -180,11 +183,11 @@ export class Tokens {
     this.hashes[k] = hash;
     this.stemHashes[k] = stemHash;
     this.ascii[k] = key === undefined ? 1 : 0;
-    // Also clears a key a previous text left in this slot (see reset).
     this.cache[k] = key;
   }
 
-  private grow(): void {
+  /** @internal Doubles the capacity (the per-token arrays are new objects afterwards). */
+  grow(): void {
     this.allocate(this.starts.length * 2);
   }
 }
@@ -301,47 +304,104 @@ const TOKENIZE_CHUNK = 4096;
  */
 function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, splitHashtags: boolean): number {
   const n = text.length;
+  // The table's arrays and count in locals: an ASCII token is written here directly (see
+  // Tokens.push for the fields); helpers that push get the count back in the table first.
+  let count = tokens.count;
+  let starts = tokens.starts;
+  let ends = tokens.ends;
+  let hashes = tokens.hashes;
+  let stemHashes = tokens.stemHashes;
+  let asciiFlags = tokens.ascii;
+  // The character before text[i], when known (-1 at the text's start): a '#' there makes a hashtag.
+  let before = i > 0 ? text.charCodeAt(i - 1) : -1;
   while (i < limit) {
     const code = text.charCodeAt(i);
-    const isWord = code < 128 ? ASCII_WORD[code] === 1 : code >= 0xd800 && code <= 0xdfff ? false : classify(code) === CharClass.Word;
-    if (!isWord) {
+    if (code < 128) {
+      if (ASCII_FOLD[code] === 0) {
+        before = code;
+        i++;
+        continue;
+      }
+    } else if ((code >= 0xd800 && code <= 0xdfff) || classify(code) !== CharClass.Word) {
+      before = code;
       i++;
       continue;
     }
-    // A token: scan to its end, hashing the lower-cased ASCII as we go.
+    // A token: scan to its end, hashing the lower-cased ASCII as we go. ASCII fast path: one
+    // table read both ends the word and folds the letter.
     const start = i;
-    let ascii = true;
     let h = 0;
     let prev = 0;
     let j = i;
+    // The character that ended the token (a separator; -1 at the text's end).
+    let stop = -1;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c < 128) {
-        // One table read both ends the word and folds the letter.
-        const folded = ASCII_FOLD[c]!;
-        if (folded === 0) break;
-        prev = h;
-        h = (Math.imul(h, HASH_BASE) + folded) | 0;
-      } else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c >= 128) {
+        stop = c;
         break;
-      } else {
-        if (classify(c) === CharClass.Separator) break;
-        ascii = false;
       }
+      const folded = ASCII_FOLD[c]!;
+      if (folded === 0) {
+        stop = c;
+        break;
+      }
+      prev = h;
+      h = (Math.imul(h, HASH_BASE) + folded) | 0;
       j++;
     }
-    let end = j;
-    if (splitHashtags && start > 0 && text.charCodeAt(start - 1) === 35 /* # */ && pushCamelSegments(tokens, text, start, end)) {
-      i = j;
-      continue;
+    // A non-ASCII letter, mark or invisible character continues the word: the general loop from
+    // here (such a token is folded and hashed again by pushFoldedSpan).
+    let ascii = true;
+    if (stop >= 128) stop = -1;
+    while (stop < 0 && j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        if (ASCII_FOLD[c] === 0) {
+          stop = c;
+          break;
+        }
+      } else if ((c >= 0xd800 && c <= 0xdfff) || classify(c) === CharClass.Separator) {
+        stop = c;
+        break;
+      } else ascii = false;
+      j++;
+    }
+    if (splitHashtags && before === 35 /* # */) {
+      tokens.count = count;
+      const split = pushCamelSegments(tokens, text, start, j);
+      count = tokens.count;
+      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      if (split) {
+        i = j;
+        continue;
+      }
     }
     if (ascii) {
-      tokens.push(start, end, h, prev, undefined);
+      if (count === starts.length) {
+        tokens.count = count;
+        tokens.grow();
+        ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      }
+      starts[count] = start;
+      ends[count] = j;
+      hashes[count] = h;
+      stemHashes[count] = prev;
+      asciiFlags[count] = 1;
+      count++;
     } else {
-      pushFoldedSpan(tokens, text, start, end);
+      tokens.count = count;
+      pushFoldedSpan(tokens, text, start, j);
+      count = tokens.count;
+      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
     }
-    i = j;
+    // The separator that ended the token needs no second look.
+    if (stop >= 0) {
+      before = stop;
+      i = j + 1;
+    } else i = j;
   }
+  tokens.count = count;
   return i;
 }
 
