@@ -147,11 +147,11 @@ const ANCHOR_BITS = 1 << 22;
 
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
-/** Slots of the per-scan memo of typo pre-check answers (see mayBeTypo). */
-const TYPO_MEMO = 1 << 13;
-const MEMO_EMPTY = 0;
-const MEMO_NO = 1;
-const MEMO_MAYBE = 2;
+/** Slots of scanTokens' word memo, and the longest word it holds. */
+const WORD_MEMO = 1 << 12;
+const MEMO_WORD_CHARS = 16;
+const MEMO_NOTHING = 1;
+const MEMO_TYPO = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
 const PARTICLE_BITS = 1 << 12;
 
@@ -633,50 +633,71 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    */
   function scanTokens(ctx: ScanContext, from: number, to: number): void {
     const { text, tokens } = ctx;
-    const { hashes, stemHashes, starts, ends } = tokens;
+    const { hashes, stemHashes, starts, ends, ascii } = tokens;
     for (let i = from; i < to; i++) {
+      const h = hashes[i]!;
+      const length = ends[i]! - starts[i]!;
+      // A word seen before (in this scan or an earlier one) that is no anchor: its memo says
+      // whether it can be a typo of a name, without the anchor and typo filters' cache misses.
+      let slot = -1;
+      if (ascii[i] && length <= MEMO_WORD_CHARS) {
+        slot = h & (WORD_MEMO - 1);
+        if (memoHash[slot] === h && memoLength[slot] === length && isMemoWord(text, starts[i]!, length, slot)) {
+          if (memoState[slot] === MEMO_TYPO && !matchTypo(ctx, i)) memoState[slot] = MEMO_NOTHING;
+          continue;
+        }
+      }
       // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
       // without ever becoming a string.
-      let found = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? findAnchor(tokens, i, hashes[i]!, tokens.ascii[i] ? ends[i]! - starts[i]! : tokens.key(i).length) : -1;
+      let found = hasBit(anchorBits, h, ANCHOR_BITS) ? findAnchor(tokens, i, h, ascii[i] ? length : tokens.key(i).length) : -1;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
-      if (found < 0 && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        found = findAnchor(tokens, i, stemHashes[i]!, (tokens.ascii[i] ? ends[i]! - starts[i]! : tokens.key(i).length) - 1);
+      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        found = findAnchor(tokens, i, stemHashes[i]!, (ascii[i] ? length : tokens.key(i).length) - 1);
         possessive = found >= 0;
       }
-      if (found >= 0) matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
-      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
-        // No name this word is a typo of: remember that too, so the word's next occurrences, in
-        // this scan or a later one, cost one memo read (see mayBeTypo).
-        if (!matchTypo(ctx, i) && tokens.ascii[i]) memoAnswer[hashes[i]! & (TYPO_MEMO - 1)] = MEMO_NO;
+      if (found >= 0) {
+        matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
+        continue;
       }
+      let state = MEMO_NOTHING;
+      if (typoIndex.size && length >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+        // No name this word is a typo of: remembered too, so its next occurrences cost one memo read.
+        if (matchTypo(ctx, i)) state = MEMO_TYPO;
+      }
+      if (slot >= 0) rememberWord(text, starts[i]!, length, h, slot, state);
     }
   }
 
   /**
-   * Whether token i may be a typo of a registered name, remembered per word for the detector's
-   * life: prose repeats its words, and the answer depends on the word alone (the filters and the
-   * typo index never change). A slot per hash holds the word (its key) that last asked; a token
-   * reuses the answer only if it is that word (letters compared, case folded), so a hash collision
-   * just asks again. MEMO_MAYBE is typoFilter's yes; MEMO_NO is its no, or matchTypo's (no name
-   * is one typo away, see scanTokens). ASCII tokens only (the others ask every time).
+   * What scanTokens found for an ASCII word of at most MEMO_WORD_CHARS letters that is no anchor
+   * key (nor one plus a genitive s), for the detector's life: prose repeats its words, and the
+   * answer depends on the word alone (the anchors, the typo filter and index never change).
+   * MEMO_NOTHING: the word is no typo of any name either; MEMO_TYPO: matchTypo found names one
+   * typo away (it runs again at each occurrence, its candidates depend on the context). A slot
+   * per hash holds the word (folded letters) that last asked; a token uses the slot only if it is
+   * that word, so a hash collision just asks again.
    */
-  const memoHash = new Int32Array(TYPO_MEMO);
-  const memoWord: string[] = new Array<string>(TYPO_MEMO).fill('');
-  /** 0 (MEMO_EMPTY), MEMO_NO or MEMO_MAYBE. */
-  const memoAnswer = new Uint8Array(TYPO_MEMO);
-  function mayBeTypo(ctx: ScanContext, i: number): boolean {
-    const { tokens } = ctx;
-    if (!tokens.ascii[i]) return typoFilter.mayMatch(tokens, i);
-    const h = tokens.hashes[i]!;
-    const slot = h & (TYPO_MEMO - 1);
-    const known = memoAnswer[slot]!;
-    if (known !== MEMO_EMPTY && memoHash[slot] === h && isAsciiTokenWord(tokens, i, memoWord[slot]!)) return known === MEMO_MAYBE;
-    const answer = typoFilter.mayMatch(tokens, i);
+  const memoHash = new Int32Array(WORD_MEMO);
+  /** Length of the slot's word; 0 for an empty slot. */
+  const memoLength = new Uint8Array(WORD_MEMO);
+  const memoChars = new Uint8Array(WORD_MEMO * MEMO_WORD_CHARS);
+  const memoState = new Uint8Array(WORD_MEMO);
+
+  /** text[start, start + length) is slot's word, case folded (an ASCII token: letters and digits only). */
+  function isMemoWord(text: string, start: number, length: number, slot: number): boolean {
+    const base = slot * MEMO_WORD_CHARS;
+    // OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+    for (let m = 0; m < length; m++) if ((text.charCodeAt(start + m) | 32) !== memoChars[base + m]) return false;
+    return true;
+  }
+
+  function rememberWord(text: string, start: number, length: number, h: number, slot: number, state: number): void {
+    const base = slot * MEMO_WORD_CHARS;
+    for (let m = 0; m < length; m++) memoChars[base + m] = text.charCodeAt(start + m) | 32;
     memoHash[slot] = h;
-    memoWord[slot] = tokens.key(i);
-    memoAnswer[slot] = answer ? MEMO_MAYBE : MEMO_NO;
-    return answer;
+    memoLength[slot] = length;
+    memoState[slot] = state;
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
@@ -1869,17 +1890,6 @@ function edgeIndex(a: number, b: number, c: number, len: number): number {
 }
 
 /** The ASCII code unit at p, lower-cased. */
-/** ASCII token k's key is `word` (letters compared, case folded, without making the key). */
-function isAsciiTokenWord(tokens: Tokens, k: number, word: string): boolean {
-  const a = tokens.starts[k]!;
-  const n = tokens.ends[k]! - a;
-  if (word.length !== n) return false;
-  const text = tokens.text;
-  // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
-  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== word.charCodeAt(m)) return false;
-  return true;
-}
-
 function lowerAscii(text: string, p: number): number {
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 ? c + 32 : c;
