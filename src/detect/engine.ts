@@ -188,6 +188,21 @@ const OTHER_AFFILIATION_2 = new Set([
   'haar', 'die', 'dat', 'accounting', 'sales', 'ict', 'it', 'hr',
 ]);
 
+/**
+ * Bit sets of the hashes of small word sets: a token whose hash is not in one is not in the
+ * set, which is answered without making its key (a token's hash is hashKey of its key).
+ */
+const WORD_SET_BITS = 1 << 12;
+function wordSetBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(WORD_SET_BITS >>> 5);
+  for (const w of words) setBit(bits, hashKey(w), WORD_SET_BITS);
+  return bits;
+}
+const HONORIFIC_BITS = wordSetBits(HONORIFICS);
+const AFFILIATION_1_BITS = wordSetBits(OTHER_AFFILIATION_1);
+const AFFILIATION_2_BITS = wordSetBits(OTHER_AFFILIATION_2);
+const PLACE_PREPOSITION_BITS = wordSetBits(PLACE_PREPOSITIONS);
+
 function isOrgTypeWord(key: string): boolean {
   return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
 }
@@ -1115,7 +1130,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (p.tokens.length > 1) strong = true;
       } else if (p.role === 'detail') {
         if (p.common && p.properNoun) {
-          const placePrep = first > 0 && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
+          const placePrep = first > 0 && hasBit(PLACE_PREPOSITION_BITS, tokens.hashes[first - 1]!, WORD_SET_BITS) && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
           if (!placePrep && (!capital || sentenceStart)) return;
         }
         severity = 'low';
@@ -1231,7 +1246,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         v = isSentenceStart(text, tokens.starts[k]!) || isCamelSegment(tokens, k);
         break;
       case F_HONORIFIC:
-        if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
+        if (k > 0 && hasBit(HONORIFIC_BITS, tokens.hashes[k - 1]!, WORD_SET_BITS) && HONORIFICS.has(tokens.key(k - 1))) {
           // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
           const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
           v = visible(gap) !== '.' && isWordGap(gap.replace('.', ''));
@@ -1258,7 +1273,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
   function affiliationAfter(ctx: ScanContext, last: number): boolean {
     const { tokens } = ctx;
-    return last + 2 < tokens.count && OTHER_AFFILIATION_1.has(tokens.key(last + 1)) && OTHER_AFFILIATION_2.has(tokens.key(last + 2));
+    return (
+      last + 2 < tokens.count &&
+      hasBit(AFFILIATION_1_BITS, tokens.hashes[last + 1]!, WORD_SET_BITS) &&
+      OTHER_AFFILIATION_1.has(tokens.key(last + 1)) &&
+      hasBit(AFFILIATION_2_BITS, tokens.hashes[last + 2]!, WORD_SET_BITS) &&
+      OTHER_AFFILIATION_2.has(tokens.key(last + 2))
+    );
   }
 
   /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
