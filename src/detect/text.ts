@@ -353,19 +353,21 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
     // A non-ASCII letter, mark or invisible character continues the word: the general loop from
     // here (such a token is folded and hashed again by pushFoldedSpan).
     let ascii = true;
-    if (stop >= 128) stop = -1;
-    while (stop < 0 && j < n) {
-      const c = text.charCodeAt(j);
-      if (c < 128) {
-        if (ASCII_FOLD[c] === 0) {
+    if (stop >= 128) {
+      stop = -1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c < 128) {
+          if (ASCII_FOLD[c] === 0) {
+            stop = c;
+            break;
+          }
+        } else if ((c >= 0xd800 && c <= 0xdfff) || classify(c) === CharClass.Separator) {
           stop = c;
           break;
-        }
-      } else if ((c >= 0xd800 && c <= 0xdfff) || classify(c) === CharClass.Separator) {
-        stop = c;
-        break;
-      } else ascii = false;
-      j++;
+        } else ascii = false;
+        j++;
+      }
     }
     if (splitHashtags && before === 35 /* # */) {
       tokens.count = count;
