@@ -791,31 +791,26 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       ctx.candidates.push(group[0]!);
       return;
     }
-    // Candidates by span, in order of first appearance (a hit has one to three spans).
-    const bySpan: Candidate[][] = [];
-    for (const c of group) {
-      let list: Candidate[] | undefined;
-      for (let k = 0; k < bySpan.length; k++) {
-        const first = bySpan[k]![0]!;
-        if (first.start === c.start && first.end === c.end) {
-          list = bySpan[k];
-          break;
-        }
-      }
-      if (list) list.push(c);
-      else bySpan.push([c]);
-    }
-    for (const list of bySpan) {
+    // Candidates by span, in order of first appearance (a hit has one to three spans): each span
+    // is handled at its first candidate, without lists of lists.
+    for (let k = 0; k < group.length; k++) {
+      const head = group[k]!;
+      let seen = false;
+      for (let m = 0; m < k && !seen; m++) seen = group[m]!.start === head.start && group[m]!.end === head.end;
+      if (seen) continue;
       const groups: ClientGroup[] = [];
-      const singles = new Set<number>();
-      for (const c of list) {
-        if (c.group) groups.push(...c.group);
-        else singles.add(c.clientIdx);
+      let singles: Set<number> | null = null;
+      for (let m = k; m < group.length; m++) {
+        const c = group[m]!;
+        if (c.start !== head.start || c.end !== head.end) continue;
+        if (c.group) for (let g = 0; g < c.group.length; g++) groups.push(c.group[g]!);
+        else (singles ??= new Set()).add(c.clientIdx);
       }
-      if (singles.size) groups.push({ all: [...singles], set: singles, exclude: null });
-      const total = groups.reduce((n, g) => n + g.all.length - (g.exclude?.size ?? 0), 0);
-      if (total <= 1 && !list[0]!.group) ctx.candidates.push(list[0]!);
-      else ctx.candidates.push(retarget(list[0]!, list[0]!.clientIdx, groups, `${list[0]!.evidence} (shared by ${total} clients)`));
+      if (singles) groups.push({ all: [...singles], set: singles, exclude: null });
+      let total = 0;
+      for (let g = 0; g < groups.length; g++) total += groups[g]!.all.length - (groups[g]!.exclude?.size ?? 0);
+      if (total <= 1 && !head.group) ctx.candidates.push(head);
+      else ctx.candidates.push(retarget(head, head.clientIdx, groups, `${head.evidence} (shared by ${total} clients)`));
     }
   }
 
@@ -1312,6 +1307,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const withDetailsBuffer: Candidate[] = [];
   const seenDetails = new Set<number>();
   const seenGroups = new Set<number[]>();
+  /** Per client group of a shared name: its winner in this message (see resolve). */
+  const groupWinners = new Map<ClientGroup, number>();
   /** Per shared detail: its winner (the same for every occurrence in this message). */
   const winners = new Map<number[], number>();
 
@@ -1385,6 +1382,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         continue;
       }
       // The client with the most evidence elsewhere in the message; without any, the first one.
+      // The same for every mention of one shared name (one group object): looked at once.
+      const memoised = group.length === 1 ? groupWinners.get(group[0]!) : undefined;
+      if (memoised !== undefined) {
+        if (memoised >= 0) kept.push(retarget(c, memoised, undefined, c.evidence));
+        continue;
+      }
       let best = 0;
       let winner = -1;
       let groupSize = 0;
@@ -1424,8 +1427,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (winner >= 0) break;
         }
       }
+      if (group.length === 1) groupWinners.set(group[0]!, winner);
       if (winner >= 0) kept.push(retarget(c, winner, undefined, c.evidence));
     }
+    groupWinners.clear();
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
     // Counted in per-detector arrays indexed by client (reset below): a detail shared by
