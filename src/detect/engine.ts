@@ -1305,6 +1305,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const candidatesBuffer: Candidate[] = [];
   const keptBuffer: Candidate[] = [];
   const withDetailsBuffer: Candidate[] = [];
+  /** Scratch space of sortCandidates. */
+  const sortScratch: Candidate[] = [];
   const seenDetails = new Set<number>();
   const seenGroups = new Set<number[]>();
   /** Per client group of a shared name: its winner in this message (see resolve). */
@@ -1493,7 +1495,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
-    sortCandidates(withDetails);
+    sortCandidates(withDetails, sortScratch);
     const out: Finding[] = [];
     let lastEnd = -1;
     for (let k = 0; k < withDetails.length; k++) {
@@ -1506,6 +1508,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     candidates.length = 0;
     kept.length = 0;
     withDetails.length = 0;
+    sortScratch.length = 0;
     return out;
   }
 
@@ -1679,25 +1682,43 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Stable binary insertion sort by compareCandidates, in place. Candidates arrive nearly in text
- * order (one token after another), so most take one comparison and no move; Array.sort made
- * its run list and copies each scan.
+ * Stable sort by compareCandidates, in place, without allocating: a merge sort over a scratch
+ * array kept by the caller, with insertion sort for short ranges. Candidates arrive nearly in
+ * text order (one token after another), so most merges are skipped by one comparison; the
+ * identifiers' candidates, appended at the end, are merged in rather than moved one by one.
  */
-function sortCandidates(list: Candidate[]): void {
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!;
-    if (compareCandidates(list[i - 1]!, x) <= 0) continue;
-    // First position whose element sorts after x (after every equal one: stable).
-    let lo = 0;
-    let hi = i - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareCandidates(list[mid]!, x) > 0) hi = mid;
-      else lo = mid + 1;
+function sortCandidates(list: Candidate[], scratch: Candidate[]): void {
+  if (list.length < 2) return;
+  // Filled, not written past its end: the array stays in V8's fast elements.
+  while (scratch.length < list.length) scratch.push(list[0]!);
+  mergeSortCandidates(list, scratch, 0, list.length);
+}
+
+function mergeSortCandidates(a: Candidate[], tmp: Candidate[], lo: number, hi: number): void {
+  if (hi - lo <= 12) {
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i]!;
+      let k = i;
+      // Past every element that sorts after x only: equal ones keep their order.
+      while (k > lo && compareCandidates(a[k - 1]!, x) > 0) {
+        a[k] = a[k - 1]!;
+        k--;
+      }
+      a[k] = x;
     }
-    for (let k = i; k > lo; k--) list[k] = list[k - 1]!;
-    list[lo] = x;
+    return;
   }
+  const mid = (lo + hi) >>> 1;
+  mergeSortCandidates(a, tmp, lo, mid);
+  mergeSortCandidates(a, tmp, mid, hi);
+  if (compareCandidates(a[mid - 1]!, a[mid]!) <= 0) return;
+  for (let k = lo; k < mid; k++) tmp[k] = a[k]!;
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  // On a tie the left one first: stable.
+  while (i < mid && j < hi) a[k++] = compareCandidates(a[j]!, tmp[i]!) < 0 ? a[j++]! : tmp[i++]!;
+  while (i < mid) a[k++] = tmp[i++]!;
 }
 
 function rank(c: Candidate): number {
