@@ -607,7 +607,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const tokens = tokenize(text, true, tokenTable);
     const generation = tokens.generation;
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, groupLength: 0, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
 
     for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
@@ -721,8 +721,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const start = tokens.starts[i]!;
     if (lowerNeedsContext && !isUpperAt(text, start) && !hasContext(tokens, i)) return;
     if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
-    groupBuffer.length = 0;
     ctx.group = groupBuffer;
+    ctx.groupLength = 0;
     ctx.possessive = possessive;
     // Lower case without a strong context: only the patterns not gated on case can match (the
     // others would each return at the top of matchAnchor); same order, so the same candidates.
@@ -757,8 +757,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     text: string;
     tokens: Tokens;
     candidates: Candidate[];
-    /** Lone first-name/alias candidates of the current token, collected to resolve shared names. */
+    /**
+     * Lone first-name/alias candidates of the current token, collected to resolve shared names:
+     * group[0, groupLength) (the array is reused; emptying it with length = 0 would free its
+     * backing store and make every hit allocate a new one).
+     */
     group: Candidate[] | null;
+    groupLength: number;
     /** Per-token facts shared by every pattern that hits the same token (0 = not computed yet). */
     facts: Int8Array;
     /** The current token is a name plus genitive s. */
@@ -785,22 +790,23 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** One candidate per span for a shared name, listing every client it could be. */
   function flushGroup(ctx: ScanContext) {
     const group = ctx.group!;
+    const n = ctx.groupLength;
     ctx.group = null;
-    if (group.length === 0) return;
-    if (group.length === 1 && !group[0]!.group) {
+    if (n === 0) return;
+    if (n === 1 && !group[0]!.group) {
       ctx.candidates.push(group[0]!);
       return;
     }
     // Candidates by span, in order of first appearance (a hit has one to three spans): each span
     // is handled at its first candidate, without lists of lists.
-    for (let k = 0; k < group.length; k++) {
+    for (let k = 0; k < n; k++) {
       const head = group[k]!;
       let seen = false;
       for (let m = 0; m < k && !seen; m++) seen = group[m]!.start === head.start && group[m]!.end === head.end;
       if (seen) continue;
       const groups: ClientGroup[] = [];
       let singles: Set<number> | null = null;
-      for (let m = k; m < group.length; m++) {
+      for (let m = k; m < n; m++) {
         const c = group[m]!;
         if (c.start !== head.start || c.end !== head.end) continue;
         if (c.group) for (let g = 0; g < c.group.length; g++) groups.push(c.group[g]!);
@@ -826,8 +832,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
     let rejectedAsWord: boolean | undefined;
     let matched = false;
-    groupBuffer.length = 0;
     ctx.group = groupBuffer;
+    ctx.groupLength = 0;
     for (const name of names) {
       if (!damerauLevenshteinAtMostOne(key, name)) continue;
       // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
@@ -884,10 +890,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     if (special) {
       const before = ctx.candidates.length;
-      const groupBefore = ctx.group?.length ?? 0;
+      const groupBefore = ctx.group ? ctx.groupLength : 0;
       for (const c of special) matchPattern(ctx, p, i, typo, c, true, undefined);
       for (let k = before; k < ctx.candidates.length; k++) if (ctx.candidates[k]!.strong) return;
-      if (ctx.group) for (let k = groupBefore; k < ctx.group.length; k++) if (ctx.group[k]!.strong) return;
+      if (ctx.group) for (let k = groupBefore; k < ctx.groupLength; k++) if (ctx.group[k]!.strong) return;
     }
     // Everyone else shares one judgement; the first client not tried above stands for them.
     let rep = -1;
@@ -968,8 +974,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
     if (p.role === 'identifier') {
       // Widen a web address over its scheme, www. and trailing slash.
-      while (start > 0 && /[^\s<>"'(\[]/.test(text[start - 1]!)) start--;
-      while (end < text.length && /[^\s<>"')\]]/.test(text[end]!) && !/[.,;:!?]/.test(text[end]!)) end++;
+      while (start > 0 && URL_CHAR_BEFORE.test(text[start - 1]!)) start--;
+      while (end < text.length && URL_CHAR_AFTER.test(text[end]!) && !URL_TRAILING_PUNCTUATION.test(text[end]!)) end++;
       ctx.candidates.push({ start, end, clientIdx: ci, kind: p.kind, severity: 'high', evidence, strong: true });
       return;
     }
@@ -989,7 +995,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       let initialMatches = false;
       while (q >= 0 && isInitial(text, tokens, q)) {
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
-        if (!/^\.?\s*$/.test(gap) && !/^\.$/.test(gap)) break;
+        if (!INITIAL_GAP.test(gap) && !DOT_GAP.test(gap)) break;
         initials++;
         initialMatches = model.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
         q--;
@@ -1021,7 +1027,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         // A one-letter token first: cheaper than the gap's regular expression, and rare.
         if (
           tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
-          /^\s*,\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
+          COMMA_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
           isInitial(text, tokens, last + 1) &&
           model.givenInitials.includes(tokens.key(last + 1)[0]!)
         ) {
@@ -1036,7 +1042,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const otherUnit = model.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && core.every((c, k) => tokens.key(s + k) === c) && /^\s*-\s*$/.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+          if (s >= 0 && core.every((c, k) => tokens.key(s + k) === c) && HYPHEN_GAP.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
@@ -1045,7 +1051,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
         const second = model.surnameUnits[1]!;
         const after = last + 1;
-        if (/^\s*-\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[after]!))) {
+        if (HYPHEN_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[after]!))) {
           let k = after;
           // particles of the second half, then its core
           for (const sp of second.spellings) {
@@ -1139,9 +1145,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const quote = text.charCodeAt(end);
     if ((quote === 39 || quote === 0x2019) && (p.kind === 'name' || p.kind === 'organization')) {
       const after = text.slice(end, end + 3);
-      const m = after.match(/^['’]s\b/);
+      const m = after.match(POSSESSIVE_S);
       if (m) end += 2;
-      else if (/^['’](?![\p{L}])/u.test(after) && /[sxz]$/i.test(text.slice(start, end))) end += 1;
+      else if (POSSESSIVE_APOSTROPHE.test(after) && SIBILANT_END.test(text.slice(start, end))) end += 1;
     }
 
     // One object shape for every candidate (absent fields are undefined): keeps property access monomorphic.
@@ -1152,8 +1158,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       detailIndex: p.detailIndex,
       detailGroup: p.detailIndexes ? { clients: p.clients!, detailIndexes: p.detailIndexes } : undefined,
     };
-    if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
-    else ctx.candidates.push(candidate);
+    if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) {
+      if (ctx.group) ctx.group[ctx.groupLength++] = candidate;
+      else ctx.candidates.push(candidate);
+    } else ctx.candidates.push(candidate);
   }
 
   /**
@@ -1171,7 +1179,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     for (let k = first; k < last; k++) {
       const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
-      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
+      if (p.contiguous ? !IDENTIFIER_GAP.test(gap) : !isNamePartGap(gap)) return;
     }
     let particleFirst = first;
     let hasParticles = false;
@@ -1352,16 +1360,18 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       const c = all[k]!;
       if (c.strong && c.kind === 'name') namedRound[c.clientIdx] = round;
     }
+    // The buffers are filled from index 0 with counts of their own: emptied with length = 0 they
+    // would drop their backing stores, and every scan would grow them again.
     const candidates = candidatesBuffer;
-    candidates.length = 0;
+    let candidateCount = 0;
     for (let k = 0; k < all.length; k++) {
       const c = all[k]!;
-      if (!c.conditional || namedRound[c.clientIdx] === round) candidates.push(c);
+      if (!c.conditional || namedRound[c.clientIdx] === round) candidates[candidateCount++] = c;
     }
     // Items per client that stand on their own (not details).
     // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
     let evidenceCount = 0;
-    for (let k = 0; k < candidates.length; k++) {
+    for (let k = 0; k < candidateCount; k++) {
       const c = candidates[k]!;
       if (c.group || c.detailGroup) continue;
       const ci = c.clientIdx;
@@ -1375,19 +1385,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
     // Shared first names: the client the rest of the message points to (most evidence).
     const kept = keptBuffer;
-    kept.length = 0;
-    for (let k = 0; k < candidates.length; k++) {
+    let keptCount = 0;
+    for (let k = 0; k < candidateCount; k++) {
       const c = candidates[k]!;
       const group = c.group;
       if (!group) {
-        kept.push(c);
+        kept[keptCount++] = c;
         continue;
       }
       // The client with the most evidence elsewhere in the message; without any, the first one.
       // The same for every mention of one shared name (one group object): looked at once.
       const memoised = group.length === 1 ? groupWinners.get(group[0]!) : undefined;
       if (memoised !== undefined) {
-        if (memoised >= 0) kept.push(retarget(c, memoised, undefined, c.evidence));
+        if (memoised >= 0) kept[keptCount++] = retarget(c, memoised, undefined, c.evidence);
         continue;
       }
       let best = 0;
@@ -1430,7 +1440,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
       }
       if (group.length === 1) groupWinners.set(group[0]!, winner);
-      if (winner >= 0) kept.push(retarget(c, winner, undefined, c.evidence));
+      if (winner >= 0) kept[keptCount++] = retarget(c, winner, undefined, c.evidence);
     }
     groupWinners.clear();
     // Details count only with another registered item of the same client in the message: a
@@ -1438,7 +1448,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Counted in per-detector arrays indexed by client (reset below): a detail shared by
     // hundreds of clients costs an array increment per client, not a Map and a Set operation.
     clearItemTables();
-    for (let k = 0; k < kept.length; k++) {
+    for (let k = 0; k < keptCount; k++) {
       const c = kept[k]!;
       if (c.kind === 'detail') continue;
       const bit = KIND_BIT[c.kind];
@@ -1452,7 +1462,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // per group; the details of a single client are deduplicated by key.
     seenDetails.clear();
     seenGroups.clear();
-    for (let k = 0; k < kept.length; k++) {
+    for (let k = 0; k < keptCount; k++) {
       const c = kept[k]!;
       if (c.kind !== 'detail') continue;
       if (c.detailGroup) {
@@ -1466,13 +1476,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
     const withDetails = withDetailsBuffer;
-    withDetails.length = 0;
+    let withDetailsCount = 0;
     winners.clear();
-    for (let k = 0; k < kept.length; k++) {
+    for (let k = 0; k < keptCount; k++) {
       const c = kept[k]!;
-      if (c.kind !== 'detail') withDetails.push(c);
+      if (c.kind !== 'detail') withDetails[withDetailsCount++] = c;
       else if (!c.detailGroup) {
-        if (count[c.clientIdx]! >= 2) withDetails.push(c);
+        if (count[c.clientIdx]! >= 2) withDetails[withDetailsCount++] = c;
       } else {
         // A detail many clients share: report it for the client the message points to most.
         let winner = winners.get(c.detailGroup.clients);
@@ -1489,26 +1499,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
           winners.set(c.detailGroup.clients, winner);
         }
-        if (winner >= 0) withDetails.push({ ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined });
+        if (winner >= 0) withDetails[withDetailsCount++] = { ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined };
       }
     }
     clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
-    sortCandidates(withDetails, sortScratch);
+    sortCandidates(withDetails, withDetailsCount, sortScratch);
     const out: Finding[] = [];
     let lastEnd = -1;
-    for (let k = 0; k < withDetails.length; k++) {
+    for (let k = 0; k < withDetailsCount; k++) {
       const c = withDetails[k]!;
       if (c.start < lastEnd) continue;
       out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
       lastEnd = c.end;
     }
-    // The buffers hold this scan's candidates only until the next scan; drop them now.
-    candidates.length = 0;
-    kept.length = 0;
-    withDetails.length = 0;
-    sortScratch.length = 0;
     return out;
   }
 
@@ -1682,16 +1687,16 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Stable sort by compareCandidates, in place, without allocating: a merge sort over a scratch
+ * Stable sort of list[0, n) by compareCandidates, in place, without allocating: a merge sort over a scratch
  * array kept by the caller, with insertion sort for short ranges. Candidates arrive nearly in
  * text order (one token after another), so most merges are skipped by one comparison; the
  * identifiers' candidates, appended at the end, are merged in rather than moved one by one.
  */
-function sortCandidates(list: Candidate[], scratch: Candidate[]): void {
-  if (list.length < 2) return;
+function sortCandidates(list: Candidate[], n: number, scratch: Candidate[]): void {
+  if (n < 2) return;
   // Filled, not written past its end: the array stays in V8's fast elements.
-  while (scratch.length < list.length) scratch.push(list[0]!);
-  mergeSortCandidates(list, scratch, 0, list.length);
+  while (scratch.length < n) scratch.push(list[0]!);
+  mergeSortCandidates(list, scratch, 0, n);
 }
 
 function mergeSortCandidates(a: Candidate[], tmp: Candidate[], lo: number, hi: number): void {
@@ -1726,6 +1731,25 @@ function rank(c: Candidate): number {
 }
 
 
+/**
+ * Regular expressions of the hit path, made once: a literal in a function body is a new RegExp
+ * object at every evaluation. None is global or sticky, so test() and match() keep no state.
+ */
+const URL_CHAR_BEFORE = /[^\s<>"'(\[]/;
+const URL_CHAR_AFTER = /[^\s<>"')\]]/;
+const URL_TRAILING_PUNCTUATION = /[.,;:!?]/;
+const COMMA_GAP = /^\s*,\s*$/;
+const HYPHEN_GAP = /^\s*-\s*$/;
+const POSSESSIVE_S = /^['’]s\b/;
+const IDENTIFIER_GAP = /^[-/._:@']{1,2}$/;
+const WORD_GAP = /^[ \t\u00a0]+$/;
+const NAME_PART_GAP = /^['’-]$/;
+const PARTICLE_GAP = /^[ \t\u00a0./'’]+$/;
+const INITIAL_GAP = /^\.?\s*$/;
+const DOT_GAP = /^\.$/;
+const POSSESSIVE_APOSTROPHE = /^['’](?![\p{L}])/u;
+const SIBILANT_END = /[sxz]$/i;
+
 /** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
 const INVISIBLE_ONE = /^[\u200b-\u200d\u2060\ufeff\u00ad\u180e]$/;
@@ -1745,12 +1769,12 @@ function isWordGap(gap: string): boolean {
   gap = visible(gap);
   // Nothing visible: the camel segments of a hashtag split at an invisible character (the
   // tokenizer makes such a gap nowhere else).
-  return gap.length === 0 || (gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap));
+  return gap.length === 0 || (gap.length <= 3 && WORD_GAP.test(gap));
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
 function isNamePartGap(gap: string): boolean {
-  return isWordGap(gap) || /^['’-]$/.test(visible(gap));
+  return isWordGap(gap) || NAME_PART_GAP.test(visible(gap));
 }
 
 /** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t); none inside a hashtag (#JanDeKok). */
@@ -1758,7 +1782,7 @@ function isParticleGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
   if (gap.length === 0) return true;
-  return gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+  return gap.length <= 4 && PARTICLE_GAP.test(gap) && !gap.includes('\n');
 }
 
 /** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, nothing visible between. */
