@@ -1042,7 +1042,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const otherUnit = model.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && core.every((c, k) => tokens.key(s + k) === c) && HYPHEN_GAP.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+          if (s >= 0 && keysAre(tokens, s, core) && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
@@ -1051,20 +1051,26 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
         const second = model.surnameUnits[1]!;
         const after = last + 1;
-        if (HYPHEN_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[after]!))) {
+        if (isHyphenGap(text, tokens.ends[last]!, tokens.starts[after]!)) {
           let k = after;
           // particles of the second half, then its core
           for (const sp of second.spellings) {
-            if (sp.every((t, m) => tokens.key(after + m) === t)) { k = after + sp.length; break; }
+            if (keysAre(tokens, after, sp)) { k = after + sp.length; break; }
           }
-          const core = second.cores.find((c) => c.every((t, m) => tokens.key(k + m) === t));
+          let core: string[] | undefined;
+          for (const c of second.cores) {
+            if (keysAre(tokens, k, c)) {
+              core = c;
+              break;
+            }
+          }
           if (core) {
             end = tokens.ends[k + core.length - 1]!;
             strong = true;
             evidence = 'double surname';
             // initials / given name before the first half were handled above only when !strong
             const g2 = particleFirst - model.given.length;
-            if (model.given.length && g2 >= 0 && model.given.every((t, m) => tokens.key(g2 + m) === t)) start = tokens.starts[g2]!;
+            if (model.given.length && g2 >= 0 && keysAre(tokens, g2, model.given)) start = tokens.starts[g2]!;
             let q2 = particleFirst - 1;
             while (q2 >= 0 && isInitial(text, tokens, q2)) q2--;
             if (q2 < particleFirst - 1) start = tokens.starts[q2 + 1]!;
@@ -1081,8 +1087,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           for (const sp of unit.spellings) {
             const c = next + sp.length;
             if (c >= tokens.count) continue;
-            if (!sp.every((t, m) => tokens.key(next + m) === t)) continue;
-            if (unit.cores.some((core) => core.every((t, m) => tokens.key(c + m) === t))) return;
+            if (!keysAre(tokens, next, sp)) continue;
+            for (const core of unit.cores) if (keysAre(tokens, c, core)) return;
             // "Tim de R." — given name and the surname's initial.
             if (sp.length > 0 && tokens.key(c) === unit.initial && isInitial(text, tokens, c)) {
               end = tokens.ends[c]!;
@@ -1107,7 +1113,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
           const foreign = tokens.key(last + 1);
-          if (!model.followers.includes(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.includes(foreign)) return;
+          if (!model.followers.includes(foreign) && !startsACore(model, foreign) && !model.orgTokens.includes(foreign)) return;
         }
         if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
       } else if (p.role === 'surname') {
@@ -1739,7 +1745,6 @@ const URL_CHAR_BEFORE = /[^\s<>"'(\[]/;
 const URL_CHAR_AFTER = /[^\s<>"')\]]/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?]/;
 const COMMA_GAP = /^\s*,\s*$/;
-const HYPHEN_GAP = /^\s*-\s*$/;
 const POSSESSIVE_S = /^['’]s\b/;
 const IDENTIFIER_GAP = /^[-/._:@']{1,2}$/;
 const WORD_GAP = /^[ \t\u00a0]+$/;
@@ -1800,6 +1805,36 @@ function joined(tokens: Tokens, k: number): boolean {
     if (c < 0xad || !INVISIBLE_ONE.test(tokens.text[p]!)) return false;
   }
   return true;
+}
+
+/** The keys of tokens at, at + 1, … are `words` (words.every, without a closure per call). */
+function keysAre(tokens: Tokens, at: number, words: string[]): boolean {
+  for (let m = 0; m < words.length; m++) if (tokens.key(at + m) !== words[m]) return false;
+  return true;
+}
+
+/** `word` is the first word of one of the client's surname cores. */
+function startsACore(model: ClientModel, word: string): boolean {
+  for (const u of model.surnameUnits) for (const c of u.cores) if (c[0] === word) return true;
+  return false;
+}
+
+/** \s of a regular expression, by code. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** text[a, b) is a hyphen with any white space around it (/^\s*-\s*$/), read in place. */
+function isHyphenGap(text: string, a: number, b: number): boolean {
+  let p = a;
+  while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
+  if (p >= b || text.charCodeAt(p) !== 45) return false;
+  p++;
+  while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
+  return p === b;
 }
 
 /** hashKey('#' + tokens.key(k)), without making either string for an ASCII token. */
