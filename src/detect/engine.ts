@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, Shape, shapeOf, tokenize, wordKeys, type Tokens } from './text';
+import { hashKey, HASH_BASE, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -147,8 +147,11 @@ const ANCHOR_BITS = 1 << 22;
 
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
-/** Slots of the per-scan memo of typo pre-check answers (see mayBeTypo). */
-const TYPO_MEMO = 1 << 12;
+/** Slots of scanTokens' word memo, and the longest word it holds. */
+const WORD_MEMO = 1 << 12;
+const MEMO_WORD_CHARS = 16;
+const MEMO_NOTHING = 1;
+const MEMO_TYPO = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
 const PARTICLE_BITS = 1 << 12;
 
@@ -184,6 +187,21 @@ const OTHER_AFFILIATION_2 = new Set([
   'de', 'het', 'the', 'our', 'your', 'their', 'his', 'her', 'my', 'a', 'an', 'een', 'jullie', 'ons', 'onze', 'hun', 'mijn', 'zijn',
   'haar', 'die', 'dat', 'accounting', 'sales', 'ict', 'it', 'hr',
 ]);
+
+/**
+ * Bit sets of the hashes of small word sets: a token whose hash is not in one is not in the
+ * set, which is answered without making its key (a token's hash is hashKey of its key).
+ */
+const WORD_SET_BITS = 1 << 12;
+function wordSetBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(WORD_SET_BITS >>> 5);
+  for (const w of words) setBit(bits, hashKey(w), WORD_SET_BITS);
+  return bits;
+}
+const HONORIFIC_BITS = wordSetBits(HONORIFICS);
+const AFFILIATION_1_BITS = wordSetBits(OTHER_AFFILIATION_1);
+const AFFILIATION_2_BITS = wordSetBits(OTHER_AFFILIATION_2);
+const PLACE_PREPOSITION_BITS = wordSetBits(PLACE_PREPOSITIONS);
 
 function isOrgTypeWord(key: string): boolean {
   return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
@@ -457,14 +475,56 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   // (see prepareAnchor): most of the 10,000 clients' patterns are never hit, so the build does
   // not pay for them.
   const anchorBits = new Uint32Array(ANCHOR_BITS >>> 5);
-  for (const key of anchors.keys()) setBit(anchorBits, hashKey(key), ANCHOR_BITS);
+  // The anchor keys in an open-addressing table by hash (see findAnchor): a token that passes the
+  // bit gate is looked up by its hash and compared letter by letter, without becoming a string.
+  const anchorKeys: string[] = [];
+  const anchorLists: PatternList[] = [];
   // Anchor keys that, written in lower case, can only be a name with context around them ("de
   // boer op" is a phrase, "bram koster" a name): every pattern is case-gated. For those, a hit
   // in lower case with no name-ish neighbour is skipped before any pattern work.
-  const lowerNeedsContext = new Set<string>();
+  const anchorLowerNeedsContext = new Uint8Array(anchors.size);
+  let anchorSlots = 16;
+  while (anchorSlots < anchors.size * 3) anchorSlots *= 2;
+  const anchorSlotHash = new Int32Array(anchorSlots);
+  /** Index in anchorKeys + 1; 0 for an empty slot. */
+  const anchorSlotIndex = new Int32Array(anchorSlots);
   for (const [key, list] of anchors) {
-    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) lowerNeedsContext.add(key);
+    const h = hashKey(key);
+    setBit(anchorBits, h, ANCHOR_BITS);
+    const idx = anchorKeys.length;
+    anchorKeys.push(key);
+    anchorLists.push(list);
+    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) anchorLowerNeedsContext[idx] = 1;
+    let slot = h & (anchorSlots - 1);
+    while (anchorSlotIndex[slot] !== 0) slot = (slot + 1) & (anchorSlots - 1);
+    anchorSlotHash[slot] = h;
+    anchorSlotIndex[slot] = idx + 1;
   }
+  /**
+   * The anchor key whose hash is h and whose letters are the first `len` of token k's key (all of
+   * them, or all but a genitive s): its index in anchorKeys, or -1.
+   */
+  const findAnchor = (tokens: Tokens, k: number, h: number, len: number): number => {
+    const mask = anchorSlots - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = anchorSlotIndex[slot]!;
+      if (entry === 0) return -1;
+      if (anchorSlotHash[slot] !== h) continue;
+      const key = anchorKeys[entry - 1]!;
+      if (key.length !== len) continue;
+      if (tokens.ascii[k]) {
+        // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+        const text = tokens.text;
+        const start = tokens.starts[k]!;
+        let m = 0;
+        while (m < len && (text.charCodeAt(start + m) | 32) === key.charCodeAt(m)) m++;
+        if (m === len) return entry - 1;
+      } else {
+        const own = tokens.key(k);
+        if (own.length === len ? own === key : own.startsWith(key)) return entry - 1;
+      }
+    }
+  };
   // Right next to it: any name part, particle, form of address or place preposition; two or
   // three words back (across particles): a given name or form of address.
   const nearBits = new Uint32Array(CONTEXT_BITS >>> 5);
@@ -535,10 +595,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return false;
   };
 
+  /**
+   * The token table and the per-token facts of the last scan, reused by the next: a 100 KB text
+   * has 20,000 tokens, and allocating (then collecting) their arrays on every scan was a tenth
+   * of the scan. A result's lazy `other` checks the table's generation (see scan).
+   */
+  const tokenTable = new Tokens('', 16);
+  let factsBuffer = EMPTY_FACTS;
+
   function scan(text: string): ScanResult {
-    const tokens = tokenize(text, true);
+    const tokens = tokenize(text, true, tokenTable);
+    const generation = tokens.generation;
     const candidates: Candidate[] = [];
-    const ctx: ScanContext = { text, tokens, candidates, group: null, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
+    const ctx: ScanContext = { text, tokens, candidates, group: null, groupLength: 0, facts: EMPTY_FACTS, possessive: false, nbAt: -1, nbUnion: null, nbKeys: [], lowerAt: -1, lowerContext: false, serial: ++scanSerial };
 
     for (let from = 0; from < tokens.count; from += SCAN_CHUNK) scanTokens(ctx, from, Math.min(tokens.count, from + SCAN_CHUNK));
     const emailSpans = findEmails(text);
@@ -563,7 +632,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return {
       findings,
       get other() {
-        other ??= findOtherPersonalData(text, tokens, findings, { emails: emailSpans, phones: phoneSpans });
+        // A later scan of this detector has reused the token table: tokenise this text again.
+        other ??= findOtherPersonalData(text, tokens.generation === generation ? tokens : tokenize(text, true), findings, { emails: emailSpans, phones: phoneSpans });
         return other;
       },
     };
@@ -578,55 +648,81 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    */
   function scanTokens(ctx: ScanContext, from: number, to: number): void {
     const { text, tokens } = ctx;
-    const { hashes, stemHashes, starts, ends } = tokens;
+    const { hashes, stemHashes, starts, ends, ascii } = tokens;
     for (let i = from; i < to; i++) {
+      const h = hashes[i]!;
+      const length = ends[i]! - starts[i]!;
+      // A word seen before (in this scan or an earlier one) that is no anchor: its memo says
+      // whether it can be a typo of a name, without the anchor and typo filters' cache misses.
+      let slot = -1;
+      if (ascii[i] && length <= MEMO_WORD_CHARS) {
+        slot = h & (WORD_MEMO - 1);
+        if (memoHash[slot] === h && memoLength[slot] === length && isMemoWord(text, starts[i]!, length, slot)) {
+          if (memoState[slot] === MEMO_TYPO && !matchTypo(ctx, i)) memoState[slot] = MEMO_NOTHING;
+          continue;
+        }
+      }
       // A bit per anchor-key hash: nearly every ordinary word is ruled out by one array read,
       // without ever becoming a string.
-      let patterns: PatternList | undefined = hasBit(anchorBits, hashes[i]!, ANCHOR_BITS) ? anchors.get(tokens.key(i)) : undefined;
+      let found = hasBit(anchorBits, h, ANCHOR_BITS) ? findAnchor(tokens, i, h, ascii[i] ? length : tokens.key(i).length) : -1;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
       let possessive = false;
-      if (!patterns && ends[i]! - starts[i]! > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        patterns = anchors.get(tokens.key(i).slice(0, -1));
-        possessive = patterns !== undefined;
+      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
+        found = findAnchor(tokens, i, stemHashes[i]!, (ascii[i] ? length : tokens.key(i).length) - 1);
+        possessive = found >= 0;
       }
-      if (patterns) matchHit(ctx, i, patterns, possessive);
-      else if (typoIndex.size && ends[i]! - starts[i]! >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && mayBeTypo(ctx, i)) {
-        matchTypo(ctx, i);
+      if (found >= 0) {
+        matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
+        continue;
       }
+      let state = MEMO_NOTHING;
+      if (typoIndex.size && length >= TYPO_MIN_LENGTH - 1 && !isDigitAt(text, starts[i]!) && typoFilter.mayMatch(tokens, i)) {
+        // No name this word is a typo of: remembered too, so its next occurrences cost one memo read.
+        if (matchTypo(ctx, i)) state = MEMO_TYPO;
+      }
+      if (slot >= 0) rememberWord(text, starts[i]!, length, h, slot, state);
     }
   }
 
   /**
-   * typoFilter.mayMatch, remembered per word within a scan: prose repeats its words, and the
-   * answer depends on the word alone. A slot per hash holds the token that first asked; a later
-   * token reuses the answer only if it is the same word (letters compared, case folded), so a
-   * hash collision just asks again. ASCII tokens only (the others ask every time).
+   * What scanTokens found for an ASCII word of at most MEMO_WORD_CHARS letters that is no anchor
+   * key (nor one plus a genitive s), for the detector's life: prose repeats its words, and the
+   * answer depends on the word alone (the anchors, the typo filter and index never change).
+   * MEMO_NOTHING: the word is no typo of any name either; MEMO_TYPO: matchTypo found names one
+   * typo away (it runs again at each occurrence, its candidates depend on the context). A slot
+   * per hash holds the word (folded letters) that last asked; a token uses the slot only if it is
+   * that word, so a hash collision just asks again.
    */
-  const memoScan = new Int32Array(TYPO_MEMO);
-  const memoHash = new Int32Array(TYPO_MEMO);
-  const memoToken = new Int32Array(TYPO_MEMO);
-  const memoAnswer = new Uint8Array(TYPO_MEMO);
-  function mayBeTypo(ctx: ScanContext, i: number): boolean {
-    const { tokens } = ctx;
-    if (!tokens.ascii[i]) return typoFilter.mayMatch(tokens, i);
-    const h = tokens.hashes[i]!;
-    const slot = h & (TYPO_MEMO - 1);
-    if (memoScan[slot] === ctx.serial && memoHash[slot] === h && sameAsciiWord(tokens, memoToken[slot]!, i)) return memoAnswer[slot] === 1;
-    const answer = typoFilter.mayMatch(tokens, i);
-    memoScan[slot] = ctx.serial;
+  const memoHash = new Int32Array(WORD_MEMO);
+  /** Length of the slot's word; 0 for an empty slot. */
+  const memoLength = new Uint8Array(WORD_MEMO);
+  const memoChars = new Uint8Array(WORD_MEMO * MEMO_WORD_CHARS);
+  const memoState = new Uint8Array(WORD_MEMO);
+
+  /** text[start, start + length) is slot's word, case folded (an ASCII token: letters and digits only). */
+  function isMemoWord(text: string, start: number, length: number, slot: number): boolean {
+    const base = slot * MEMO_WORD_CHARS;
+    // OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+    for (let m = 0; m < length; m++) if ((text.charCodeAt(start + m) | 32) !== memoChars[base + m]) return false;
+    return true;
+  }
+
+  function rememberWord(text: string, start: number, length: number, h: number, slot: number, state: number): void {
+    const base = slot * MEMO_WORD_CHARS;
+    for (let m = 0; m < length; m++) memoChars[base + m] = text.charCodeAt(start + m) | 32;
     memoHash[slot] = h;
-    memoToken[slot] = i;
-    memoAnswer[slot] = answer ? 1 : 0;
-    return answer;
+    memoLength[slot] = length;
+    memoState[slot] = state;
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
-  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean): void {
+  function matchHit(ctx: ScanContext, i: number, patterns: PatternList, possessive: boolean, lowerNeedsContext: boolean): void {
     const { text, tokens } = ctx;
     const start = tokens.starts[i]!;
-    if (!isUpperAt(text, start) && lowerNeedsContext.has(tokens.key(i)) && !hasContext(tokens, i)) return;
+    if (lowerNeedsContext && !isUpperAt(text, start) && !hasContext(tokens, i)) return;
     if (patterns.ready !== true) prepareAnchor(patterns, clients, neighbourBits);
-    ctx.group = [];
+    ctx.group = groupBuffer;
+    ctx.groupLength = 0;
     ctx.possessive = possessive;
     // Lower case without a strong context: only the patterns not gated on case can match (the
     // others would each return at the top of matchAnchor); same order, so the same candidates.
@@ -661,8 +757,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     text: string;
     tokens: Tokens;
     candidates: Candidate[];
-    /** Lone first-name/alias candidates of the current token, collected to resolve shared names. */
+    /**
+     * Lone first-name/alias candidates of the current token, collected to resolve shared names:
+     * group[0, groupLength) (the array is reused; emptying it with length = 0 would free its
+     * backing store and make every hit allocate a new one).
+     */
     group: Candidate[] | null;
+    groupLength: number;
     /** Per-token facts shared by every pattern that hits the same token (0 = not computed yet). */
     facts: Int8Array;
     /** The current token is a name plus genitive s. */
@@ -678,55 +779,61 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     serial: number;
   }
 
+  /**
+   * The array behind ctx.group, reused by every hit (matchHit and matchTypo never nest): the
+   * group's candidates go on to the scan's list, the array itself is never kept.
+   */
+  const groupBuffer: Candidate[] = [];
+  /** The array behind ctx.nbKeys, likewise (valid for ctx.nbAt and ctx.nbUnion only). */
+  const neighbourKeysBuffer: number[] = [];
+
   /** One candidate per span for a shared name, listing every client it could be. */
   function flushGroup(ctx: ScanContext) {
     const group = ctx.group!;
+    const n = ctx.groupLength;
     ctx.group = null;
-    if (group.length === 0) return;
-    if (group.length === 1 && !group[0]!.group) {
+    if (n === 0) return;
+    if (n === 1 && !group[0]!.group) {
       ctx.candidates.push(group[0]!);
       return;
     }
-    // Candidates by span, in order of first appearance (a hit has one to three spans).
-    const bySpan: Candidate[][] = [];
-    for (const c of group) {
-      let list: Candidate[] | undefined;
-      for (let k = 0; k < bySpan.length; k++) {
-        const first = bySpan[k]![0]!;
-        if (first.start === c.start && first.end === c.end) {
-          list = bySpan[k];
-          break;
-        }
-      }
-      if (list) list.push(c);
-      else bySpan.push([c]);
-    }
-    for (const list of bySpan) {
+    // Candidates by span, in order of first appearance (a hit has one to three spans): each span
+    // is handled at its first candidate, without lists of lists.
+    for (let k = 0; k < n; k++) {
+      const head = group[k]!;
+      let seen = false;
+      for (let m = 0; m < k && !seen; m++) seen = group[m]!.start === head.start && group[m]!.end === head.end;
+      if (seen) continue;
       const groups: ClientGroup[] = [];
-      const singles = new Set<number>();
-      for (const c of list) {
-        if (c.group) groups.push(...c.group);
-        else singles.add(c.clientIdx);
+      let singles: Set<number> | null = null;
+      for (let m = k; m < n; m++) {
+        const c = group[m]!;
+        if (c.start !== head.start || c.end !== head.end) continue;
+        if (c.group) for (let g = 0; g < c.group.length; g++) groups.push(c.group[g]!);
+        else (singles ??= new Set()).add(c.clientIdx);
       }
-      if (singles.size) groups.push({ all: [...singles], set: singles, exclude: null });
-      const total = groups.reduce((n, g) => n + g.all.length - (g.exclude?.size ?? 0), 0);
-      if (total <= 1 && !list[0]!.group) ctx.candidates.push(list[0]!);
-      else ctx.candidates.push(retarget(list[0]!, list[0]!.clientIdx, groups, `${list[0]!.evidence} (shared by ${total} clients)`));
+      if (singles) groups.push({ all: [...singles], set: singles, exclude: null });
+      let total = 0;
+      for (let g = 0; g < groups.length; g++) total += groups[g]!.all.length - (groups[g]!.exclude?.size ?? 0);
+      if (total <= 1 && !head.group) ctx.candidates.push(head);
+      else ctx.candidates.push(retarget(head, head.clientIdx, groups, `${head.evidence} (shared by ${total} clients)`));
     }
   }
 
   /** Tokens already known not to be a misspelt name (ordinary words mostly): skip them next time. */
   const notATypo = new Set<string>();
 
-  function matchTypo(ctx: ScanContext, i: number) {
+  /** Returns whether some name is one typo away from token i (false: the word is no typo of any). */
+  function matchTypo(ctx: ScanContext, i: number): boolean {
     const key = ctx.tokens.key(i);
-    if (notATypo.has(key)) return;
+    if (notATypo.has(key)) return false;
     const names = new Set<string>();
     for (const n of typoIndex.get(key) ?? []) names.add(n);
     for (const d of deletions(key)) for (const n of typoIndex.get(d) ?? []) names.add(n);
     let rejectedAsWord: boolean | undefined;
     let matched = false;
-    ctx.group = [];
+    ctx.group = groupBuffer;
+    ctx.groupLength = 0;
     for (const name of names) {
       if (!damerauLevenshteinAtMostOne(key, name)) continue;
       // An inflected form of the name is not a typo of it: "sterren" is not "Sterre".
@@ -747,6 +854,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (notATypo.size > 50_000) notATypo.clear();
       notATypo.add(key);
     }
+    return matched;
   }
 
   /** Tries to extend an anchor hit at token i to pattern p and judges it; pushes a candidate. */
@@ -782,10 +890,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     if (special) {
       const before = ctx.candidates.length;
-      const groupBefore = ctx.group?.length ?? 0;
+      const groupBefore = ctx.group ? ctx.groupLength : 0;
       for (const c of special) matchPattern(ctx, p, i, typo, c, true, undefined);
       for (let k = before; k < ctx.candidates.length; k++) if (ctx.candidates[k]!.strong) return;
-      if (ctx.group) for (let k = groupBefore; k < ctx.group.length; k++) if (ctx.group[k]!.strong) return;
+      if (ctx.group) for (let k = groupBefore; k < ctx.groupLength; k++) if (ctx.group[k]!.strong) return;
     }
     // Everyone else shares one judgement; the first client not tried above stands for them.
     let rep = -1;
@@ -824,7 +932,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function neighbourKeys(ctx: ScanContext, i: number, union: Set<number>): number[] {
     if (ctx.nbAt === i && ctx.nbUnion === union) return ctx.nbKeys;
     const { text, tokens } = ctx;
-    const keys: number[] = [];
+    const keys = neighbourKeysBuffer;
+    keys.length = 0;
     const from = Math.max(0, i - 5);
     const to = Math.min(tokens.count - 1, i + 4);
     for (let k = from; k <= to; k++) {
@@ -832,7 +941,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       let key: number;
       if (tokens.ends[k]! - tokens.starts[k]! === 1) {
         if (!isInitial(text, tokens, k)) continue;
-        key = hashKey('#' + tokens.key(k)) & SMI_MASK;
+        key = initialHash(tokens, k) & SMI_MASK;
       } else key = tokens.hashes[k]! & SMI_MASK;
       if (hasBit(neighbourBits, key, CONTEXT_BITS) && union.has(key)) keys.push(key);
     }
@@ -865,8 +974,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
     if (p.role === 'identifier') {
       // Widen a web address over its scheme, www. and trailing slash.
-      while (start > 0 && /[^\s<>"'(\[]/.test(text[start - 1]!)) start--;
-      while (end < text.length && /[^\s<>"')\]]/.test(text[end]!) && !/[.,;:!?]/.test(text[end]!)) end++;
+      while (start > 0 && URL_CHAR_BEFORE.test(text[start - 1]!)) start--;
+      while (end < text.length && URL_CHAR_AFTER.test(text[end]!) && !URL_TRAILING_PUNCTUATION.test(text[end]!)) end++;
       ctx.candidates.push({ start, end, clientIdx: ci, kind: p.kind, severity: 'high', evidence, strong: true });
       return;
     }
@@ -886,7 +995,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       let initialMatches = false;
       while (q >= 0 && isInitial(text, tokens, q)) {
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
-        if (!/^\.?\s*$/.test(gap) && !/^\.$/.test(gap)) break;
+        if (!INITIAL_GAP.test(gap) && !DOT_GAP.test(gap)) break;
         initials++;
         initialMatches = model.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
         q--;
@@ -918,7 +1027,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         // A one-letter token first: cheaper than the gap's regular expression, and rare.
         if (
           tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
-          /^\s*,\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
+          COMMA_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
           isInitial(text, tokens, last + 1) &&
           model.givenInitials.includes(tokens.key(last + 1)[0]!)
         ) {
@@ -933,7 +1042,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const otherUnit = model.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && core.every((c, k) => tokens.key(s + k) === c) && /^\s*-\s*$/.test(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
+          if (s >= 0 && keysAre(tokens, s, core) && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
@@ -942,20 +1051,26 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
         const second = model.surnameUnits[1]!;
         const after = last + 1;
-        if (/^\s*-\s*$/.test(text.slice(tokens.ends[last]!, tokens.starts[after]!))) {
+        if (isHyphenGap(text, tokens.ends[last]!, tokens.starts[after]!)) {
           let k = after;
           // particles of the second half, then its core
           for (const sp of second.spellings) {
-            if (sp.every((t, m) => tokens.key(after + m) === t)) { k = after + sp.length; break; }
+            if (keysAre(tokens, after, sp)) { k = after + sp.length; break; }
           }
-          const core = second.cores.find((c) => c.every((t, m) => tokens.key(k + m) === t));
+          let core: string[] | undefined;
+          for (const c of second.cores) {
+            if (keysAre(tokens, k, c)) {
+              core = c;
+              break;
+            }
+          }
           if (core) {
             end = tokens.ends[k + core.length - 1]!;
             strong = true;
             evidence = 'double surname';
             // initials / given name before the first half were handled above only when !strong
             const g2 = particleFirst - model.given.length;
-            if (model.given.length && g2 >= 0 && model.given.every((t, m) => tokens.key(g2 + m) === t)) start = tokens.starts[g2]!;
+            if (model.given.length && g2 >= 0 && keysAre(tokens, g2, model.given)) start = tokens.starts[g2]!;
             let q2 = particleFirst - 1;
             while (q2 >= 0 && isInitial(text, tokens, q2)) q2--;
             if (q2 < particleFirst - 1) start = tokens.starts[q2 + 1]!;
@@ -972,8 +1087,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           for (const sp of unit.spellings) {
             const c = next + sp.length;
             if (c >= tokens.count) continue;
-            if (!sp.every((t, m) => tokens.key(next + m) === t)) continue;
-            if (unit.cores.some((core) => core.every((t, m) => tokens.key(c + m) === t))) return;
+            if (!keysAre(tokens, next, sp)) continue;
+            for (const core of unit.cores) if (keysAre(tokens, c, core)) return;
             // "Tim de R." — given name and the surname's initial.
             if (sp.length > 0 && tokens.key(c) === unit.initial && isInitial(text, tokens, c)) {
               end = tokens.ends[c]!;
@@ -998,7 +1113,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
           const foreign = tokens.key(last + 1);
-          if (!model.followers.includes(foreign) && !model.surnameUnits.some((u) => u.cores.some((c) => c[0] === foreign)) && !model.orgTokens.includes(foreign)) return;
+          if (!model.followers.includes(foreign) && !startsACore(model, foreign) && !model.orgTokens.includes(foreign)) return;
         }
         if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
       } else if (p.role === 'surname') {
@@ -1022,7 +1137,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (p.tokens.length > 1) strong = true;
       } else if (p.role === 'detail') {
         if (p.common && p.properNoun) {
-          const placePrep = first > 0 && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
+          const placePrep = first > 0 && hasBit(PLACE_PREPOSITION_BITS, tokens.hashes[first - 1]!, WORD_SET_BITS) && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
           if (!placePrep && (!capital || sentenceStart)) return;
         }
         severity = 'low';
@@ -1036,9 +1151,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const quote = text.charCodeAt(end);
     if ((quote === 39 || quote === 0x2019) && (p.kind === 'name' || p.kind === 'organization')) {
       const after = text.slice(end, end + 3);
-      const m = after.match(/^['’]s\b/);
+      const m = after.match(POSSESSIVE_S);
       if (m) end += 2;
-      else if (/^['’](?![\p{L}])/u.test(after) && /[sxz]$/i.test(text.slice(start, end))) end += 1;
+      else if (POSSESSIVE_APOSTROPHE.test(after) && SIBILANT_END.test(text.slice(start, end))) end += 1;
     }
 
     // One object shape for every candidate (absent fields are undefined): keeps property access monomorphic.
@@ -1049,8 +1164,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       detailIndex: p.detailIndex,
       detailGroup: p.detailIndexes ? { clients: p.clients!, detailIndexes: p.detailIndexes } : undefined,
     };
-    if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) (ctx.group ?? ctx.candidates).push(candidate);
-    else ctx.candidates.push(candidate);
+    if (((p.role === 'given' || p.role === 'alias') && !strong && ctx.group) || candidate.group) {
+      if (ctx.group) ctx.group[ctx.groupLength++] = candidate;
+      else ctx.candidates.push(candidate);
+    } else ctx.candidates.push(candidate);
   }
 
   /**
@@ -1068,7 +1185,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     for (let k = first; k < last; k++) {
       const gap = text.slice(tokens.ends[k]!, tokens.starts[k + 1]!);
-      if (p.contiguous ? !/^[-/._:@']{1,2}$/.test(gap) : !isNamePartGap(gap)) return;
+      if (p.contiguous ? !IDENTIFIER_GAP.test(gap) : !isNamePartGap(gap)) return;
     }
     let particleFirst = first;
     let hasParticles = false;
@@ -1116,7 +1233,12 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** A per-token fact, computed once per scan whatever the number of patterns hitting the token. */
   function fact(ctx: ScanContext, k: number, which: number): boolean {
     // Allocated on the first question: most texts never ask one.
-    if (ctx.facts === EMPTY_FACTS) ctx.facts = new Int8Array(ctx.tokens.count * FACTS);
+    if (ctx.facts === EMPTY_FACTS) {
+      const size = ctx.tokens.count * FACTS;
+      if (factsBuffer.length < size) factsBuffer = new Int8Array(Math.max(size, factsBuffer.length * 2));
+      else factsBuffer.fill(0, 0, size);
+      ctx.facts = factsBuffer;
+    }
     const slot = k * FACTS + which;
     const known = ctx.facts[slot]!;
     if (known !== 0) return known === 2;
@@ -1133,7 +1255,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         v = isSentenceStart(text, tokens.starts[k]!) || isCamelSegment(tokens, k);
         break;
       case F_HONORIFIC:
-        if (k > 0 && HONORIFICS.has(tokens.key(k - 1))) {
+        if (k > 0 && hasBit(HONORIFIC_BITS, tokens.hashes[k - 1]!, WORD_SET_BITS) && HONORIFICS.has(tokens.key(k - 1))) {
           // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
           const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
           v = visible(gap) !== '.' && isWordGap(gap.replace('.', ''));
@@ -1160,7 +1282,13 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
   function affiliationAfter(ctx: ScanContext, last: number): boolean {
     const { tokens } = ctx;
-    return last + 2 < tokens.count && OTHER_AFFILIATION_1.has(tokens.key(last + 1)) && OTHER_AFFILIATION_2.has(tokens.key(last + 2));
+    return (
+      last + 2 < tokens.count &&
+      hasBit(AFFILIATION_1_BITS, tokens.hashes[last + 1]!, WORD_SET_BITS) &&
+      OTHER_AFFILIATION_1.has(tokens.key(last + 1)) &&
+      hasBit(AFFILIATION_2_BITS, tokens.hashes[last + 2]!, WORD_SET_BITS) &&
+      OTHER_AFFILIATION_2.has(tokens.key(last + 2))
+    );
   }
 
   /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
@@ -1170,67 +1298,140 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     return false;
   }
 
-  /** Per-client item counters for `resolve`, allocated on the first scan and left zeroed. */
-  let itemTables: { count: Uint16Array; kinds: Uint8Array; touched: number[] } | null = null;
+  /**
+   * Per-client tables for `resolve`, allocated on the first scan. evidence and named entries are
+   * valid where their round (resolve call) matches; count and kinds are left zeroed (see
+   * clearItemTables). Arrays by client index instead of Maps and Sets: no allocation per scan,
+   * and a shared name's hundreds of clients cost an array read each.
+   */
+  let resolveTables: {
+    evidenceValue: Int32Array;
+    evidenceRound: Int32Array;
+    /** Clients with evidence this round, in order of their first candidate. */
+    evidenceOrder: Int32Array;
+    namedRound: Int32Array;
+    count: Uint16Array;
+    kinds: Uint8Array;
+    touched: Int32Array;
+  } | null = null;
+  let touchedCount = 0;
+  let resolveRound = 0;
+  const candidatesBuffer: Candidate[] = [];
+  const keptBuffer: Candidate[] = [];
+  const withDetailsBuffer: Candidate[] = [];
+  /** Scratch space of sortCandidates. */
+  const sortScratch: Candidate[] = [];
+  const seenDetails = new Set<number>();
+  const seenGroups = new Set<number[]>();
+  /** Per client group of a shared name: its winner in this message (see resolve). */
+  const groupWinners = new Map<ClientGroup, number>();
+  /** Per shared detail: its winner (the same for every occurrence in this message). */
+  const winners = new Map<number[], number>();
 
   /** Zeroes the counters `resolve` touched (also at its start, in case a scan threw midway). */
   function clearItemTables() {
-    if (!itemTables) return;
-    const { count, kinds, touched } = itemTables;
-    for (const ci of touched) {
+    if (!resolveTables) return;
+    const { count, kinds, touched } = resolveTables;
+    for (let k = 0; k < touchedCount; k++) {
+      const ci = touched[k]!;
       count[ci] = 0;
       kinds[ci] = 0;
     }
-    touched.length = 0;
+    touchedCount = 0;
   }
 
-  /** Per-client evidence for `resolve`, and the round (resolve call) each entry belongs to. */
-  let evidenceTables: { value: Int32Array; round: Int32Array } | null = null;
-  let resolveRound = 0;
+  function bump(ci: number) {
+    const t = resolveTables!;
+    if (t.count[ci] === 0) t.touched[touchedCount++] = ci;
+    t.count[ci]!++;
+  }
+
+  function addDetail(ci: number, di: number) {
+    const k = ci * 128 + 4 + Math.min(di, 120);
+    if (!seenDetails.has(k)) {
+      seenDetails.add(k);
+      bump(ci);
+    }
+  }
 
   function resolve(all: Candidate[]): Finding[] {
-    const named = new Set(all.filter((c) => c.strong && c.kind === 'name').map((c) => c.clientIdx));
-    const candidates = all.filter((c) => !c.conditional || named.has(c.clientIdx));
-    // Items per client that stand on their own (not details).
-    const evidence = new Map<number, number>();
-    // The same numbers by client index, for the loops over a shared name's clients (hundreds of
-    // Bakkers per mention): an array read, not a Map lookup. Valid where evidenceRound matches.
+    const n = clients.length;
+    const tables = (resolveTables ??= {
+      evidenceValue: new Int32Array(n), evidenceRound: new Int32Array(n), evidenceOrder: new Int32Array(n),
+      namedRound: new Int32Array(n), count: new Uint16Array(n), kinds: new Uint8Array(n), touched: new Int32Array(n),
+    });
+    const { evidenceValue, evidenceRound, evidenceOrder, namedRound, count, kinds } = tables;
     const round = ++resolveRound;
-    evidenceTables ??= { value: new Int32Array(clients.length), round: new Int32Array(clients.length) };
-    const { value: evidenceValue, round: evidenceRound } = evidenceTables;
-    const evidenceOf = (ci: number) => (evidenceRound[ci] === round ? evidenceValue[ci]! : 0);
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k]!;
+      if (c.strong && c.kind === 'name') namedRound[c.clientIdx] = round;
+    }
+    // The buffers are filled from index 0 with counts of their own: emptied with length = 0 they
+    // would drop their backing stores, and every scan would grow them again.
+    const candidates = candidatesBuffer;
+    let candidateCount = 0;
+    for (let k = 0; k < all.length; k++) {
+      const c = all[k]!;
+      if (!c.conditional || namedRound[c.clientIdx] === round) candidates[candidateCount++] = c;
+    }
+    // Items per client that stand on their own (not details).
     // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
-    for (const c of candidates) {
+    let evidenceCount = 0;
+    for (let k = 0; k < candidateCount; k++) {
+      const c = candidates[k]!;
       if (c.group || c.detailGroup) continue;
-      const e = (evidence.get(c.clientIdx) ?? 0) + (c.strong ? 2 : 1);
-      evidence.set(c.clientIdx, e);
-      evidenceValue[c.clientIdx] = e;
-      evidenceRound[c.clientIdx] = round;
+      const ci = c.clientIdx;
+      if (evidenceRound[ci] !== round) {
+        evidenceRound[ci] = round;
+        evidenceValue[ci] = 0;
+        evidenceOrder[evidenceCount++] = ci;
+      }
+      evidenceValue[ci] = evidenceValue[ci]! + (c.strong ? 2 : 1);
     }
 
     // Shared first names: the client the rest of the message points to (most evidence).
-    const kept: Candidate[] = [];
-    for (const c of candidates) {
-      if (!c.group) {
-        kept.push(c);
+    const kept = keptBuffer;
+    let keptCount = 0;
+    for (let k = 0; k < candidateCount; k++) {
+      const c = candidates[k]!;
+      const group = c.group;
+      if (!group) {
+        kept[keptCount++] = c;
         continue;
       }
       // The client with the most evidence elsewhere in the message; without any, the first one.
+      // The same for every mention of one shared name (one group object): looked at once.
+      const memoised = group.length === 1 ? groupWinners.get(group[0]!) : undefined;
+      if (memoised !== undefined) {
+        if (memoised >= 0) kept[keptCount++] = retarget(c, memoised, undefined, c.evidence);
+        continue;
+      }
       let best = 0;
       let winner = -1;
-      const groupSize = c.group.reduce((n, g) => n + g.all.length, 0);
-      if (evidence.size <= groupSize) {
-        for (const [ci, e] of evidence) {
-          if (e > best && c.group.some((g) => g.set.has(ci) && !g.exclude?.has(ci))) {
-            best = e;
-            winner = ci;
+      let groupSize = 0;
+      for (let g = 0; g < group.length; g++) groupSize += group[g]!.all.length;
+      if (evidenceCount <= groupSize) {
+        for (let m = 0; m < evidenceCount; m++) {
+          const ci = evidenceOrder[m]!;
+          const e = evidenceValue[ci]!;
+          if (e <= best) continue;
+          for (let g = 0; g < group.length; g++) {
+            const gr = group[g]!;
+            if (gr.set.has(ci) && !gr.exclude?.has(ci)) {
+              best = e;
+              winner = ci;
+              break;
+            }
           }
         }
       } else {
-        for (const g of c.group) {
-          for (const ci of g.all) {
-            const e = evidenceOf(ci);
-            if (e > best && !g.exclude?.has(ci)) {
+        for (let g = 0; g < group.length; g++) {
+          const gr = group[g]!;
+          const members = gr.all;
+          for (let m = 0; m < members.length; m++) {
+            const ci = members[m]!;
+            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
+            if (e > best && !gr.exclude?.has(ci)) {
               best = e;
               winner = ci;
             }
@@ -1238,25 +1439,23 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
       }
       if (winner < 0) {
-        for (const g of c.group) {
-          for (const ci of g.all) if (!g.exclude?.has(ci)) { winner = ci; break; }
+        for (let g = 0; g < group.length; g++) {
+          const gr = group[g]!;
+          for (const ci of gr.all) if (!gr.exclude?.has(ci)) { winner = ci; break; }
           if (winner >= 0) break;
         }
       }
-      if (winner >= 0) kept.push(retarget(c, winner, undefined, c.evidence));
+      if (group.length === 1) groupWinners.set(group[0]!, winner);
+      if (winner >= 0) kept[keptCount++] = retarget(c, winner, undefined, c.evidence);
     }
+    groupWinners.clear();
     // Details count only with another registered item of the same client in the message: a
     // second detail, or a name, identifier or organisation.
     // Counted in per-detector arrays indexed by client (reset below): a detail shared by
     // hundreds of clients costs an array increment per client, not a Map and a Set operation.
-    const { count, kinds, touched } = (itemTables ??= { count: new Uint16Array(clients.length), kinds: new Uint8Array(clients.length), touched: [] });
     clearItemTables();
-    const bump = (ci: number) => {
-      if (count[ci] === 0) touched.push(ci);
-      count[ci]!++;
-    };
-    const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
-    for (const c of kept) {
+    for (let k = 0; k < keptCount; k++) {
+      const c = kept[k]!;
       if (c.kind === 'detail') continue;
       const bit = KIND_BIT[c.kind];
       if ((kinds[c.clientIdx]! & bit) === 0) {
@@ -1267,35 +1466,29 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Distinct details per client. A (client, detail number) pair belongs to exactly one
     // pattern, so the members of a shared detail's group are distinct and counted directly once
     // per group; the details of a single client are deduplicated by key.
-    const seenDetails = new Set<number>();
-    const seenGroups = new Set<number[]>();
-    const addDetail = (ci: number, di: number) => {
-      const k = ci * 128 + 4 + Math.min(di, 120);
-      if (!seenDetails.has(k)) {
-        seenDetails.add(k);
-        bump(ci);
-      }
-    };
-    for (const c of kept) {
+    seenDetails.clear();
+    seenGroups.clear();
+    for (let k = 0; k < keptCount; k++) {
+      const c = kept[k]!;
       if (c.kind !== 'detail') continue;
       if (c.detailGroup) {
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
-        for (let k = 0; k < cs.length; k++) {
-          if (detailIndexes[k]! < 120) bump(cs[k]!);
-          else addDetail(cs[k]!, detailIndexes[k]!);
+        for (let m = 0; m < cs.length; m++) {
+          if (detailIndexes[m]! < 120) bump(cs[m]!);
+          else addDetail(cs[m]!, detailIndexes[m]!);
         }
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
-    const qualifies = (ci: number) => count[ci]! >= 2;
-    const withDetails: Candidate[] = [];
-    /** Per shared detail: its winner (the same for every occurrence in this message). */
-    const winners = new Map<number[], number>();
-    for (const c of kept) {
-      if (c.kind !== 'detail') withDetails.push(c);
+    const withDetails = withDetailsBuffer;
+    let withDetailsCount = 0;
+    winners.clear();
+    for (let k = 0; k < keptCount; k++) {
+      const c = kept[k]!;
+      if (c.kind !== 'detail') withDetails[withDetailsCount++] = c;
       else if (!c.detailGroup) {
-        if (qualifies(c.clientIdx)) withDetails.push(c);
+        if (count[c.clientIdx]! >= 2) withDetails[withDetailsCount++] = c;
       } else {
         // A detail many clients share: report it for the client the message points to most.
         let winner = winners.get(c.detailGroup.clients);
@@ -1303,8 +1496,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           let best = -1;
           winner = -1;
           for (const ci of c.detailGroup.clients) {
-            if (!qualifies(ci)) continue;
-            const e = evidenceOf(ci);
+            if (count[ci]! < 2) continue;
+            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
             if (e > best) {
               best = e;
               winner = ci;
@@ -1312,16 +1505,17 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
           winners.set(c.detailGroup.clients, winner);
         }
-        if (winner >= 0) withDetails.push({ ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined });
+        if (winner >= 0) withDetails[withDetailsCount++] = { ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined };
       }
     }
     clearItemTables();
 
     // Overlaps: keep the longest span; on a tie, the strongest. One finding per span.
-    withDetails.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
+    sortCandidates(withDetails, withDetailsCount, sortScratch);
     const out: Finding[] = [];
     let lastEnd = -1;
-    for (const c of withDetails) {
+    for (let k = 0; k < withDetailsCount; k++) {
+      const c = withDetails[k]!;
       if (c.start < lastEnd) continue;
       out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
       lastEnd = c.end;
@@ -1331,6 +1525,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   return { scan };
 }
+
+const KIND_BIT: Record<FindingKind, number> = { name: 1, identifier: 2, organization: 4, detail: 8 };
 
 /** Scans so far, all detectors: tells one scan's family readings from another's (see Family). */
 let scanSerial = 0;
@@ -1491,10 +1687,73 @@ function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefi
   };
 }
 
+/** Candidate order for resolving overlaps: by start, then longest first, then strongest first. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a);
+}
+
+/**
+ * Stable sort of list[0, n) by compareCandidates, in place, without allocating: a merge sort over a scratch
+ * array kept by the caller, with insertion sort for short ranges. Candidates arrive nearly in
+ * text order (one token after another), so most merges are skipped by one comparison; the
+ * identifiers' candidates, appended at the end, are merged in rather than moved one by one.
+ */
+function sortCandidates(list: Candidate[], n: number, scratch: Candidate[]): void {
+  if (n < 2) return;
+  // Filled, not written past its end: the array stays in V8's fast elements.
+  while (scratch.length < n) scratch.push(list[0]!);
+  mergeSortCandidates(list, scratch, 0, n);
+}
+
+function mergeSortCandidates(a: Candidate[], tmp: Candidate[], lo: number, hi: number): void {
+  if (hi - lo <= 12) {
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i]!;
+      let k = i;
+      // Past every element that sorts after x only: equal ones keep their order.
+      while (k > lo && compareCandidates(a[k - 1]!, x) > 0) {
+        a[k] = a[k - 1]!;
+        k--;
+      }
+      a[k] = x;
+    }
+    return;
+  }
+  const mid = (lo + hi) >>> 1;
+  mergeSortCandidates(a, tmp, lo, mid);
+  mergeSortCandidates(a, tmp, mid, hi);
+  if (compareCandidates(a[mid - 1]!, a[mid]!) <= 0) return;
+  for (let k = lo; k < mid; k++) tmp[k] = a[k]!;
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  // On a tie the left one first: stable.
+  while (i < mid && j < hi) a[k++] = compareCandidates(a[j]!, tmp[i]!) < 0 ? a[j++]! : tmp[i++]!;
+  while (i < mid) a[k++] = tmp[i++]!;
+}
+
 function rank(c: Candidate): number {
   return (c.strong ? 4 : 0) + (c.severity === 'high' ? 2 : c.severity === 'medium' ? 1 : 0);
 }
 
+
+/**
+ * Regular expressions of the hit path, made once: a literal in a function body is a new RegExp
+ * object at every evaluation. None is global or sticky, so test() and match() keep no state.
+ */
+const URL_CHAR_BEFORE = /[^\s<>"'(\[]/;
+const URL_CHAR_AFTER = /[^\s<>"')\]]/;
+const URL_TRAILING_PUNCTUATION = /[.,;:!?]/;
+const COMMA_GAP = /^\s*,\s*$/;
+const POSSESSIVE_S = /^['’]s\b/;
+const IDENTIFIER_GAP = /^[-/._:@']{1,2}$/;
+const WORD_GAP = /^[ \t\u00a0]+$/;
+const NAME_PART_GAP = /^['’-]$/;
+const PARTICLE_GAP = /^[ \t\u00a0./'’]+$/;
+const INITIAL_GAP = /^\.?\s*$/;
+const DOT_GAP = /^\.$/;
+const POSSESSIVE_APOSTROPHE = /^['’](?![\p{L}])/u;
+const SIBILANT_END = /[sxz]$/i;
 
 /** Invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator). */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
@@ -1515,12 +1774,12 @@ function isWordGap(gap: string): boolean {
   gap = visible(gap);
   // Nothing visible: the camel segments of a hashtag split at an invisible character (the
   // tokenizer makes such a gap nowhere else).
-  return gap.length === 0 || (gap.length <= 3 && /^[ \t\u00a0]+$/.test(gap));
+  return gap.length === 0 || (gap.length <= 3 && WORD_GAP.test(gap));
 }
 
 /** Inside one name part or phrase: a space, or an apostrophe/hyphen as in O'Connor. */
 function isNamePartGap(gap: string): boolean {
-  return isWordGap(gap) || /^['’-]$/.test(visible(gap));
+  return isWordGap(gap) || NAME_PART_GAP.test(visible(gap));
 }
 
 /** Between particle tokens and the core: spaces, dots (v.d.), slash (v/d), apostrophe ('t); none inside a hashtag (#JanDeKok). */
@@ -1528,7 +1787,7 @@ function isParticleGap(gap: string): boolean {
   if (gap.length === 0) return true;
   gap = visible(gap);
   if (gap.length === 0) return true;
-  return gap.length <= 4 && /^[ \t\u00a0./'’]+$/.test(gap) && !/\n/.test(gap);
+  return gap.length <= 4 && PARTICLE_GAP.test(gap) && !gap.includes('\n');
 }
 
 /** Token k is one of the camel segments of a hashtag: adjacent to a neighbouring token, nothing visible between. */
@@ -1548,11 +1807,53 @@ function joined(tokens: Tokens, k: number): boolean {
   return true;
 }
 
+/** The keys of tokens at, at + 1, … are `words` (words.every, without a closure per call). */
+function keysAre(tokens: Tokens, at: number, words: string[]): boolean {
+  for (let m = 0; m < words.length; m++) if (tokens.key(at + m) !== words[m]) return false;
+  return true;
+}
+
+/** `word` is the first word of one of the client's surname cores. */
+function startsACore(model: ClientModel, word: string): boolean {
+  for (const u of model.surnameUnits) for (const c of u.cores) if (c[0] === word) return true;
+  return false;
+}
+
+/** \s of a regular expression, by code. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** text[a, b) is a hyphen with any white space around it (/^\s*-\s*$/), read in place. */
+function isHyphenGap(text: string, a: number, b: number): boolean {
+  let p = a;
+  while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
+  if (p >= b || text.charCodeAt(p) !== 45) return false;
+  p++;
+  while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
+  return p === b;
+}
+
+/** hashKey('#' + tokens.key(k)), without making either string for an ASCII token. */
+function initialHash(tokens: Tokens, k: number): number {
+  let h = 35; // '#'
+  if (tokens.ascii[k]) {
+    for (let p = tokens.starts[k]!; p < tokens.ends[k]!; p++) h = (Math.imul(h, HASH_BASE) + lowerAscii(tokens.text, p)) | 0;
+    return h;
+  }
+  const key = tokens.key(k);
+  for (let m = 0; m < key.length; m++) h = (Math.imul(h, HASH_BASE) + key.charCodeAt(m)) | 0;
+  return h;
+}
+
 /** A single capital letter token used as an initial ("J." or "J" in "JP"). */
 function isInitial(text: string, tokens: Tokens, k: number): boolean {
   const s = tokens.starts[k]!;
   const e = tokens.ends[k]!;
-  return e - s === 1 && /\p{Lu}/u.test(text[s]!);
+  return e - s === 1 && isUpperLetterAt(text, s);
 }
 
 /** The words around token i read as Dutch rather than English. */
@@ -1695,19 +1996,6 @@ function edgeIndex(a: number, b: number, c: number, len: number): number {
 }
 
 /** The ASCII code unit at p, lower-cased. */
-/** ASCII tokens j and k are the same word, case aside. */
-function sameAsciiWord(tokens: Tokens, j: number, k: number): boolean {
-  if (!tokens.ascii[j]) return false;
-  const a = tokens.starts[j]!;
-  const b = tokens.starts[k]!;
-  const n = tokens.ends[k]! - b;
-  if (tokens.ends[j]! - a !== n) return false;
-  const text = tokens.text;
-  // ASCII tokens hold letters and digits only: OR-ing in 0x20 folds A-Z to a-z and leaves digits.
-  for (let m = 0; m < n; m++) if ((text.charCodeAt(a + m) | 32) !== (text.charCodeAt(b + m) | 32)) return false;
-  return true;
-}
-
 function lowerAscii(text: string, p: number): number {
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 ? c + 32 : c;

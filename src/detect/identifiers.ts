@@ -98,25 +98,76 @@ export function findEmails(text: string): Span[] {
 export function findPhones(text: string, tokens: Tokens): Span[] {
   const out: Span[] = [];
   const { count, starts, ends } = tokens;
-  const key = (k: number) => tokens.key(k);
   for (let i = 0; i < count; i++) {
     // Only digit tokens; checked on the text so other tokens never become strings.
     const c = text.charCodeAt(starts[i]!);
-    if (c < 48 || c > 57 || !/^\d+$/.test(key(i))) continue;
-    let digits = key(i).length;
+    if (c < 48 || c > 57) continue;
+    let digits = digitTokenLength(tokens, i);
+    if (digits < 0) continue;
     let j = i;
     while (j + 1 < count && digits < 15) {
-      const gap = text.slice(ends[j]!, starts[j + 1]!);
-      if (!/^(?:[ \-./]|\s?\(0\)\s?| \(|\) ?|\s?-\s?)$/.test(gap) || !/^\d+$/.test(key(j + 1))) break;
-      digits += key(++j).length;
+      if (!isPhoneGap(text, ends[j]!, starts[j + 1]!)) break;
+      const next = digitTokenLength(tokens, j + 1);
+      if (next < 0) break;
+      digits += next;
+      j++;
     }
     if (digits >= 8 && digits <= 15) {
       let start = starts[i]!;
-      if (start > 0 && text[start - 1] === '+') start--;
-      else if (start > 0 && text[start - 1] === '(' ) start--;
+      if (start > 0 && text.charCodeAt(start - 1) === 43 /* + */) start--;
+      else if (start > 0 && text.charCodeAt(start - 1) === 40 /* ( */) start--;
       out.push({ start, end: ends[j]!, value: text.slice(start, ends[j]!) });
     }
     i = j;
   }
   return out;
+}
+
+/** The length of token k's key when it is all ASCII digits (/^\d+$/), else -1; ASCII tokens without their key string. */
+function digitTokenLength(tokens: Tokens, k: number): number {
+  if (tokens.ascii[k]) {
+    const text = tokens.text;
+    const e = tokens.ends[k]!;
+    for (let p = tokens.starts[k]!; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (c < 48 || c > 57) return -1;
+    }
+    return e - tokens.starts[k]!;
+  }
+  const key = tokens.key(k);
+  for (let p = 0; p < key.length; p++) {
+    const c = key.charCodeAt(p);
+    if (c < 48 || c > 57) return -1;
+  }
+  return key.length > 0 ? key.length : -1;
+}
+
+/** \s of a regular expression, by code. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * text[a, b) is a separator inside a phone number: /^(?:[ \-./]|\s?\(0\)\s?| \(|\) ?|\s?-\s?)$/,
+ * read in place: one of " - . / )", " (", ") ", or "-" or "(0)" with at most one \s on either side.
+ */
+function isPhoneGap(text: string, a: number, b: number): boolean {
+  const len = b - a;
+  if (len === 1) {
+    const c = text.charCodeAt(a);
+    return c === 32 || c === 45 || c === 46 || c === 47 || c === 41;
+  }
+  if (len < 2 || len > 5) return false;
+  const c0 = text.charCodeAt(a);
+  const c1 = text.charCodeAt(a + 1);
+  if (len === 2 && ((c0 === 32 && c1 === 40) || (c0 === 41 && c1 === 32))) return true;
+  let p = a;
+  let q = b;
+  if (isSpaceCode(c0)) p++;
+  if (q - 1 > p && isSpaceCode(text.charCodeAt(q - 1))) q--;
+  if (q - p === 1) return text.charCodeAt(p) === 45;
+  return q - p === 3 && text.charCodeAt(p) === 40 && text.charCodeAt(p + 1) === 48 && text.charCodeAt(p + 2) === 41;
 }

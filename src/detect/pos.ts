@@ -21,8 +21,11 @@ export function looksLikeSentenceInitialName(text: string, tokens: Tokens, i: nu
   const start = tokens.starts[i]!;
   let end = start;
   let words = 0;
-  while (end < text.length && end - start < 80 && !/[.!?\n]/.test(text[end]!)) {
-    if (text[end] === ' ' && ++words >= 5) break;
+  // Up to the sentence's end (. ! ? or a newline), five spaces or 80 characters; by char code.
+  while (end < text.length && end - start < 80) {
+    const c = text.charCodeAt(end);
+    if (c === 46 || c === 33 || c === 63 || c === 10) break;
+    if (c === 32 && ++words >= 5) break;
     end++;
   }
   const window = text.slice(start, end);

@@ -108,7 +108,13 @@ export class Tokens {
   ascii: Uint8Array;
   private cache: (string | undefined)[];
 
-  constructor(readonly text: string, capacity: number) {
+  /**
+   * Bumped each time `reset` gives this table to another text: a holder of the old tokens (a scan
+   * result's lazy `other`) can tell they are gone.
+   */
+  generation = 0;
+
+  constructor(public text: string, capacity: number) {
     this.starts = this.ends = this.hashes = this.stemHashes = new Int32Array(0);
     this.ascii = new Uint8Array(0);
     this.cache = [];
@@ -134,8 +140,25 @@ export class Tokens {
     this.cache = cache;
   }
 
-  /** The folded key of token k. */
+  /**
+   * Empties the table for another text, keeping its buffers (a detector tokenises every scan into
+   * one table instead of allocating five arrays of text length / 5 each time).
+   */
+  reset(text: string): void {
+    // Keys are made only for tokens below count: clearing those leaves every slot empty, so the
+    // tokenizer need not clear the slot of each ASCII token it pushes.
+    this.cache.fill(undefined, 0, this.count);
+    this.text = text;
+    this.count = 0;
+    this.generation++;
+  }
+
+  /**
+   * The folded key of token k; '' past the last token (a pattern read ahead of the text's end),
+   * as a fresh table's zeroed offsets gave: a reused table holds an earlier text's offsets there.
+   */
   key(k: number): string {
+    if (k >= this.count) return '';
     let s = this.cache[k];
     if (s === undefined) {
       s = this.text.slice(this.starts[k]!, this.ends[k]!).toLowerCase();
@@ -160,10 +183,11 @@ export class Tokens {
     this.hashes[k] = hash;
     this.stemHashes[k] = stemHash;
     this.ascii[k] = key === undefined ? 1 : 0;
-    if (key !== undefined) this.cache[k] = key;
+    this.cache[k] = key;
   }
 
-  private grow(): void {
+  /** @internal Doubles the capacity (the per-token arrays are new objects afterwards). */
+  grow(): void {
     this.allocate(this.starts.length * 2);
   }
 }
@@ -253,10 +277,16 @@ function pushCamelSegments(tokens: Tokens, text: string, start: number, end: num
  * `splitHashtags`: read a camelCase word right after '#' as its camel segments (the scan does;
  * registry strings are never hashtags).
  */
-export function tokenize(text: string, splitHashtags = false): Tokens {
+export function tokenize(text: string, splitHashtags = false, into?: Tokens): Tokens {
   const n = text.length;
-  // Prose has about one token per six characters.
-  const tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
+  let tokens: Tokens;
+  if (into) {
+    into.reset(text);
+    tokens = into;
+  } else {
+    // Prose has about one token per six characters.
+    tokens = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
+  }
 
   for (let i = 0; i < n; ) i = tokenizeChunk(tokens, text, i, Math.min(n, i + TOKENIZE_CHUNK), splitHashtags);
   return tokens;
@@ -274,47 +304,106 @@ const TOKENIZE_CHUNK = 4096;
  */
 function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, splitHashtags: boolean): number {
   const n = text.length;
+  // The table's arrays and count in locals: an ASCII token is written here directly (see
+  // Tokens.push for the fields); helpers that push get the count back in the table first.
+  let count = tokens.count;
+  let starts = tokens.starts;
+  let ends = tokens.ends;
+  let hashes = tokens.hashes;
+  let stemHashes = tokens.stemHashes;
+  let asciiFlags = tokens.ascii;
+  // The character before text[i], when known (-1 at the text's start): a '#' there makes a hashtag.
+  let before = i > 0 ? text.charCodeAt(i - 1) : -1;
   while (i < limit) {
     const code = text.charCodeAt(i);
-    const isWord = code < 128 ? ASCII_WORD[code] === 1 : code >= 0xd800 && code <= 0xdfff ? false : classify(code) === CharClass.Word;
-    if (!isWord) {
+    if (code < 128) {
+      if (ASCII_FOLD[code] === 0) {
+        before = code;
+        i++;
+        continue;
+      }
+    } else if ((code >= 0xd800 && code <= 0xdfff) || classify(code) !== CharClass.Word) {
+      before = code;
       i++;
       continue;
     }
-    // A token: scan to its end, hashing the lower-cased ASCII as we go.
+    // A token: scan to its end, hashing the lower-cased ASCII as we go. ASCII fast path: one
+    // table read both ends the word and folds the letter.
     const start = i;
-    let ascii = true;
     let h = 0;
     let prev = 0;
     let j = i;
+    // The character that ended the token (a separator; -1 at the text's end).
+    let stop = -1;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c < 128) {
-        // One table read both ends the word and folds the letter.
-        const folded = ASCII_FOLD[c]!;
-        if (folded === 0) break;
-        prev = h;
-        h = (Math.imul(h, HASH_BASE) + folded) | 0;
-      } else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c >= 128) {
+        stop = c;
         break;
-      } else {
-        if (classify(c) === CharClass.Separator) break;
-        ascii = false;
       }
+      const folded = ASCII_FOLD[c]!;
+      if (folded === 0) {
+        stop = c;
+        break;
+      }
+      prev = h;
+      h = (Math.imul(h, HASH_BASE) + folded) | 0;
       j++;
     }
-    let end = j;
-    if (splitHashtags && start > 0 && text.charCodeAt(start - 1) === 35 /* # */ && pushCamelSegments(tokens, text, start, end)) {
-      i = j;
-      continue;
+    // A non-ASCII letter, mark or invisible character continues the word: the general loop from
+    // here (such a token is folded and hashed again by pushFoldedSpan).
+    let ascii = true;
+    if (stop >= 128) {
+      stop = -1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c < 128) {
+          if (ASCII_FOLD[c] === 0) {
+            stop = c;
+            break;
+          }
+        } else if ((c >= 0xd800 && c <= 0xdfff) || classify(c) === CharClass.Separator) {
+          stop = c;
+          break;
+        } else ascii = false;
+        j++;
+      }
+    }
+    if (splitHashtags && before === 35 /* # */) {
+      tokens.count = count;
+      const split = pushCamelSegments(tokens, text, start, j);
+      count = tokens.count;
+      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      if (split) {
+        i = j;
+        continue;
+      }
     }
     if (ascii) {
-      tokens.push(start, end, h, prev, undefined);
+      if (count === starts.length) {
+        tokens.count = count;
+        tokens.grow();
+        ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      }
+      starts[count] = start;
+      ends[count] = j;
+      hashes[count] = h;
+      stemHashes[count] = prev;
+      asciiFlags[count] = 1;
+      count++;
     } else {
-      pushFoldedSpan(tokens, text, start, end);
+      tokens.count = count;
+      pushFoldedSpan(tokens, text, start, j);
+      count = tokens.count;
+      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
     }
-    i = j;
+    // The separator that ended the token needs no second look.
+    if (stop >= 0) {
+      before = stop;
+      i = j + 1;
+    } else i = j;
   }
+  tokens.count = count;
   return i;
 }
 
@@ -353,26 +442,65 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   return Shape.Title;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '\n', ':', ';', '•', '\u2022']);
-const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '„', '*', '-', '–', '—', '>', ' ', '\t', '\r', '\u00a0']);
+const UPPER_LETTER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 
-/** True when the token at `start` begins a sentence, a line or the text (so a capital says nothing). */
+/** text[p] is an upper-case letter (\p{Lu}); ASCII by code, without a one-character string. */
+export function isUpperLetterAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_LETTER.test(text[p]!);
+}
+
+function isLetterAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  return LETTER.test(text[p]!);
+}
+
+/**
+ * True when the token at `start` begins a sentence, a line or the text (so a capital says nothing).
+ * Ends of sentences: . ! ? newline : ; •. Skipped on the way back: quotes, brackets, dashes, '*',
+ * '>', spaces, emoji and other symbols.
+ */
 export function isSentenceStart(text: string, start: number): boolean {
   let p = start - 1;
   while (p >= 0) {
-    const ch = text[p]!;
-    if (SENTENCE_END.has(ch)) {
-      // "J. de Vries": a single-letter initial before the dot does not end a sentence.
-      if (ch === '.' && p >= 1 && /\p{Lu}/u.test(text[p - 1]!) && (p < 2 || !/\p{L}/u.test(text[p - 2]!))) return false;
-      // Numbered list items ("1. Under ...") start a sentence too.
-      return true;
-    }
-    if (OPENERS.has(ch)) {
-      p--;
-      continue;
+    const code = text.charCodeAt(p);
+    switch (code) {
+      case 0x2e: // .
+        // "J. de Vries": a single-letter initial before the dot does not end a sentence.
+        if (p >= 1 && isUpperLetterAt(text, p - 1) && (p < 2 || !isLetterAt(text, p - 2))) return false;
+        // Numbered list items ("1. Under ...") start a sentence too.
+        return true;
+      case 0x21: // !
+      case 0x3f: // ?
+      case 0x0a: // \n
+      case 0x3a: // :
+      case 0x3b: // ;
+      case 0x2022: // •
+        return true;
+      case 0x22: // "
+      case 0x27: // '
+      case 0x201c: // “
+      case 0x2018: // ‘
+      case 0x28: // (
+      case 0x5b: // [
+      case 0xab: // «
+      case 0x201e: // „
+      case 0x2a: // *
+      case 0x2d: // -
+      case 0x2013: // –
+      case 0x2014: // —
+      case 0x3e: // >
+      case 0x20: // space
+      case 0x09: // \t
+      case 0x0d: // \r
+      case 0xa0: // no-break space
+        p--;
+        continue;
     }
     // Emoji and other symbols between sentences.
-    const code = ch.charCodeAt(0);
     if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xfe0f) {
       p--;
       continue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, wordKeys } from '../../../src/detect/text';
+import { tokenize, Tokens, wordKeys } from '../../../src/detect/text';
 
 describe('wordKeys', () => {
   it('gives the same keys as tokenize, for ASCII and non-ASCII strings', () => {
@@ -11,5 +11,22 @@ describe('wordKeys', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a reused token table', () => {
+  it('gives the same tokens as a fresh one, and no key past the last token', () => {
+    const table = new Tokens('', 16);
+    const texts = ['Jan de Vries-Bakker belde #MariekeVerhoeven over Öztürk', 'kort', '', 'van der Berg, J. en Oz\u200bturk'];
+    for (const text of [...texts, ...texts.reverse()]) {
+      const reused = tokenize(text, true, table);
+      const fresh = tokenize(text, true);
+      expect(reused.count).toBe(fresh.count);
+      expect(reused.keys).toEqual(fresh.keys);
+      expect([...reused.starts.slice(0, reused.count)]).toEqual([...fresh.starts.slice(0, fresh.count)]);
+      expect([...reused.hashes.slice(0, reused.count)]).toEqual([...fresh.hashes.slice(0, fresh.count)]);
+      expect(reused.key(reused.count)).toBe('');
+      expect(reused.key(reused.count + 3)).toBe('');
+    }
   });
 });
