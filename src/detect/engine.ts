@@ -724,10 +724,28 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     ctx.group = groupBuffer;
     ctx.groupLength = 0;
     ctx.possessive = possessive;
-    // Lower case without a strong context: only the patterns not gated on case can match (the
-    // others would each return at the top of matchAnchor); same order, so the same candidates.
-    const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, start) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
-    for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+    // Each pattern's necessary conditions, read from typed arrays before the pattern object is
+    // touched (see prepareAnchor): a phrase's neighbouring token by hash, and for a case-gated
+    // pattern written in lower case, the context its role needs. A pattern skipped here would
+    // have returned at the top of matchAnchor without a side effect; the others run in list
+    // order, so the candidates are the same.
+    const lower = !isUpperAt(text, start);
+    const offsets = patterns.gateOffset!;
+    const gateHashes = patterns.gateHash!;
+    const gates = patterns.gate!;
+    const hashes = tokens.hashes;
+    const count = tokens.count;
+    for (let k = 0; k < patterns.length; k++) {
+      const offset = offsets[k]!;
+      if (offset !== 0) {
+        const j = i + offset;
+        if (j < 0 || j >= count || hashes[j] !== gateHashes[k]) continue;
+      }
+      const gate = gates[k]!;
+      if (possessive && (gate & GATE_POSSESSIVE) === 0) continue;
+      if (lower && (gate & GATE_LOWER) !== 0 && !lowerGateOpen(ctx, gate, i)) continue;
+      matchAnchor(ctx, patterns[k]!, i, false);
+    }
     ctx.possessive = false;
     flushGroup(ctx);
   }
@@ -866,7 +884,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
     // An ordinary word in lower case ("meer", "groen"): most hits in prose end here, before any
     // per-pattern or per-client work.
-    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerCaseContext(ctx, i)) return;
+    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerGateOpen(ctx, lowerGate(p), i)) return;
     // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
     if (p.tokenHashes) {
       const first = i - p.anchor;
@@ -922,6 +940,24 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     ctx.lowerAt = i;
     ctx.lowerContext = found;
     return found;
+  }
+
+  /**
+   * Could a case-gated pattern (gate: its GATE_ bits) written in lower case at token i still
+   * match? lowerCaseContext is necessary for every role; a role's own conditions are narrower.
+   * A single-token organisation is never strong, so its case gate always rejects it. A lone
+   * given name or alias is strong only as "tim de R.": particles after it, then a capital
+   * initial. (A surname has several strong forms, all within lowerCaseContext.)
+   */
+  function lowerGateOpen(ctx: ScanContext, gate: number, i: number): boolean {
+    if ((gate & GATE_LOWER_ORG) !== 0) return false;
+    if ((gate & GATE_LOWER_GIVEN) !== 0) {
+      const { text, tokens } = ctx;
+      let initial = false;
+      for (let k = i + 2; k <= Math.min(tokens.count - 1, i + 1 + maxParticleTokens) && !initial; k++) initial = isInitial(text, tokens, k);
+      if (!initial) return false;
+    }
+    return lowerCaseContext(ctx, i);
   }
 
   /**
@@ -1552,7 +1588,19 @@ const EMPTY_FACTS = new Int8Array(0);
 const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
-type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
+type PatternList = Pattern[] & { ready?: true; gateOffset?: Int8Array; gateHash?: Int32Array; gate?: Uint8Array };
+
+/** Bits of PatternList.gate. */
+const GATE_POSSESSIVE = 1;
+/** Case-gated (Pattern.lowerGated); with one of the next two for the narrower roles. */
+const GATE_LOWER = 2;
+const GATE_LOWER_ORG = 4;
+const GATE_LOWER_GIVEN = 8;
+
+/** The GATE_LOWER bits of a case-gated pattern. */
+function lowerGate(p: Pattern): number {
+  return GATE_LOWER | (p.role === 'org' || p.role === 'org-short' ? GATE_LOWER_ORG : p.role === 'given' || p.role === 'alias' ? GATE_LOWER_GIVEN : 0);
+}
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
@@ -1564,7 +1612,19 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
 function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits: Uint32Array) {
   list.ready = true;
   for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
-  list.ungated = list.filter((p) => p.lowerGated !== true);
+  // Per pattern, what matchHit checks before touching it (see there).
+  list.gateOffset = new Int8Array(list.length);
+  list.gateHash = new Int32Array(list.length);
+  list.gate = new Uint8Array(list.length);
+  for (let a = 0; a < list.length; a++) {
+    const p = list[a]!;
+    if (p.tokens.length > 1) {
+      const k = p.anchor > 0 ? p.anchor - 1 : p.anchor + 1;
+      list.gateOffset[a] = k - p.anchor;
+      list.gateHash[a] = hashKey(p.tokens[k]!);
+    }
+    list.gate[a] = (POSSESSIVE_ROLES.has(p.role) ? GATE_POSSESSIVE : 0) | (p.lowerGated === true ? lowerGate(p) : 0);
+  }
   // Families: patterns that read the same tokens around a hit (see Pattern.family).
   for (let a = 0; a < list.length; a++) {
     const p = list[a]!;
