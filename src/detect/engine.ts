@@ -744,6 +744,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       const gate = gates[k]!;
       if (possessive && (gate & GATE_POSSESSIVE) === 0) continue;
       if (lower && (gate & GATE_LOWER) !== 0 && !lowerGateOpen(ctx, gate, i)) continue;
+      // A place written in lower case ("best", "goes") is one only right after "uit", "in" ….
+      if (lower && (gate & GATE_PLACE) !== 0 && (i === 0 || !hasBit(PLACE_PREPOSITION_BITS, hashes[i - 1]!, WORD_SET_BITS))) continue;
       matchAnchor(ctx, patterns[k]!, i, false);
     }
     ctx.possessive = false;
@@ -924,8 +926,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * Could a lower-case, ordinary-word name at token i still match? Only as one of: a surname after
    * a form of address, after initials or after (a typo of) a given name, before ", J." or in a
    * hyphenated double surname; a first name before particles and a surname initial ("tim de R.").
-   * A necessary condition for all of them, over the window particles can span: a one-letter token
-   * near, a form of address or given name (or one typo away from a given name) before, or a hyphen
+   * A necessary condition for all of them, over the window particles can span: a capital initial
+   * near (each form reads one with isInitial; a lower-case "a" or "u" is none), a form of address or given name (or one typo away from a given name) before, or a hyphen
    * after. Answered once per hit, for every pattern of the anchor.
    */
   function lowerCaseContext(ctx: ScanContext, i: number): boolean {
@@ -933,9 +935,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const { text, tokens } = ctx;
     let found = givenTooLong;
     for (let k = Math.max(0, i - maxParticleTokens - 1); k < i && !found; k++) {
-      found = tokens.ends[k]! - tokens.starts[k]! === 1 || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
+      found = isInitial(text, tokens, k) || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
     }
-    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = tokens.ends[k]! - tokens.starts[k]! === 1;
+    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = isInitial(text, tokens, k);
     if (!found && i + 1 < tokens.count) found = text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('-');
     ctx.lowerAt = i;
     ctx.lowerContext = found;
@@ -1596,6 +1598,8 @@ const GATE_POSSESSIVE = 1;
 const GATE_LOWER = 2;
 const GATE_LOWER_ORG = 4;
 const GATE_LOWER_GIVEN = 8;
+/** A single-token detail that is an ordinary word and a proper noun (a town like "Best"). */
+const GATE_PLACE = 16;
 
 /** The GATE_LOWER bits of a case-gated pattern. */
 function lowerGate(p: Pattern): number {
@@ -1623,7 +1627,9 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
       list.gateOffset[a] = k - p.anchor;
       list.gateHash[a] = hashKey(p.tokens[k]!);
     }
-    list.gate[a] = (POSSESSIVE_ROLES.has(p.role) ? GATE_POSSESSIVE : 0) | (p.lowerGated === true ? lowerGate(p) : 0);
+    list.gate[a] =
+      (POSSESSIVE_ROLES.has(p.role) ? GATE_POSSESSIVE : 0) | (p.lowerGated === true ? lowerGate(p) : 0) |
+      (p.role === 'detail' && p.common && p.properNoun && p.tokens.length === 1 ? GATE_PLACE : 0);
   }
   // Families: patterns that read the same tokens around a hit (see Pattern.family).
   for (let a = 0; a < list.length; a++) {
