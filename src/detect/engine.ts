@@ -836,8 +836,27 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       let total = 0;
       for (let g = 0; g < groups.length; g++) total += groups[g]!.all.length - (groups[g]!.exclude?.size ?? 0);
       if (total <= 1 && !head.group) ctx.candidates.push(head);
-      else ctx.candidates.push(retarget(head, head.clientIdx, groups, `${head.evidence} (shared by ${total} clients)`));
+      else ctx.candidates.push(retarget(head, head.clientIdx, groups, sharedEvidence(head.evidence, total)));
     }
+  }
+
+  /**
+   * `${evidence} (shared by ${total} clients)`, made once per pair: every mention of a common
+   * name asks for the same few labels.
+   */
+  const sharedLabels = new Map<string, string[]>();
+  function sharedEvidence(evidence: string, total: number): string {
+    let labels = sharedLabels.get(evidence);
+    if (!labels) sharedLabels.set(evidence, (labels = []));
+    let label = total < 4096 ? labels[total] : undefined;
+    if (label === undefined) {
+      label = `${evidence} (shared by ${total} clients)`;
+      if (total < 4096) {
+        while (labels.length < total) labels.push(undefined!);
+        labels[total] = label;
+      }
+    }
+    return label;
   }
 
   /** Tokens already known not to be a misspelt name (ordinary words mostly): skip them next time. */
@@ -1513,10 +1532,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
+        // bump(), in place: a shared detail has a hundred or more clients.
+        const touched = tables.touched;
+        let touchedAt = touchedCount;
         for (let m = 0; m < cs.length; m++) {
-          if (detailIndexes[m]! < 120) bump(cs[m]!);
-          else addDetail(cs[m]!, detailIndexes[m]!);
+          if (detailIndexes[m]! < 120) {
+            const ci = cs[m]!;
+            if (count[ci] === 0) touched[touchedAt++] = ci;
+            count[ci]!++;
+          } else {
+            touchedCount = touchedAt;
+            addDetail(cs[m]!, detailIndexes[m]!);
+            touchedAt = touchedCount;
+          }
         }
+        touchedCount = touchedAt;
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
     const withDetails = withDetailsBuffer;
@@ -1543,7 +1573,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
           winners.set(c.detailGroup.clients, winner);
         }
-        if (winner >= 0) withDetails[withDetailsCount++] = { ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined };
+        if (winner >= 0) withDetails[withDetailsCount++] = retargetDetail(c, winner);
       }
     }
     clearItemTables();
@@ -1750,6 +1780,14 @@ function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefi
   return {
     start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence, strong: c.strong,
     group, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: c.detailGroup,
+  };
+}
+
+/** retarget(c, clientIdx, undefined, c.evidence) without its detail group (no spread copy). */
+function retargetDetail(c: Candidate, clientIdx: number): Candidate {
+  return {
+    start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence: c.evidence, strong: c.strong,
+    group: undefined, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: undefined,
   };
 }
 
