@@ -1010,7 +1010,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: ClientGroup[] | undefined) {
     const { text, tokens } = ctx;
-    const model = clients[ci]!;
+    // The client's model (clients[ci]) is read only where a context asks for it: most hits of a
+    // shared name never do, and the load is a cache miss (10,000 models across the heap).
     // Tokens before and after the anchor.
     let first = i - p.anchor;
     let last = i + (p.tokens.length - 1 - p.anchor);
@@ -1054,7 +1055,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
         if (!INITIAL_GAP.test(gap) && !DOT_GAP.test(gap)) break;
         initials++;
-        initialMatches = model.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
+        initialMatches = clients[ci]!.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
         q--;
       }
       if (initials > 0 && initialMatches) {
@@ -1063,14 +1064,15 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         evidence = 'initials and surname';
       }
       // Given name before: full name (possibly with a typo in either part).
-      const g = particleFirst - model.given.length;
       // Whether the word before could be any client's given name (or one typo away) is a fact of
       // the hit, asked once for every surname pattern: usually no, and no client is compared.
-      if (!strong && model.given.length && g >= 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN)) {
+      const given = !strong && particleFirst > 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN) ? clients[ci]!.given : NO_WORDS;
+      const g = particleFirst - given.length;
+      if (given.length && g >= 0) {
         let ok = true;
-        for (let k = 0; k < model.given.length; k++) {
+        for (let k = 0; k < given.length; k++) {
           const tk = tokens.key(g + k);
-          const want = model.given[k]!;
+          const want = given[k]!;
           if (tk !== want && !(want.length >= TYPO_MIN_LENGTH && damerauLevenshteinAtMostOne(tk, want))) ok = false;
         }
         if (ok && isWordGap(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
@@ -1086,7 +1088,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
           COMMA_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
           isInitial(text, tokens, last + 1) &&
-          model.givenInitials.includes(tokens.key(last + 1)[0]!)
+          clients[ci]!.givenInitials.includes(tokens.key(last + 1)[0]!)
         ) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
@@ -1095,17 +1097,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
       }
       // Double surname: the other half right before or after joins the span.
-      if (p.units === 2 && p.unit === 1) {
-        const otherUnit = model.surnameUnits[0]!;
+      // (The hyphen first: without it no client's other half is read.)
+      if (p.units === 2 && p.unit === 1 && particleFirst > 0 && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
+        const otherUnit = clients[ci]!.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && keysAre(tokens, s, core) && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
+          if (s >= 0 && keysAre(tokens, s, core)) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
         }
       }
       if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
+        const model = clients[ci]!;
         const second = model.surnameUnits[1]!;
         const after = last + 1;
         if (isHyphenGap(text, tokens.ends[last]!, tokens.starts[after]!)) {
@@ -1137,6 +1141,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
 
     if ((p.role === 'given' || p.role === 'alias') && allowStrong) {
+      const model = clients[ci]!;
       // If this client's surname follows, the surname match covers the full name.
       const next = last + 1;
       if (next < tokens.count && model.followers.includes(tokens.key(next)) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
@@ -1170,9 +1175,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
           const foreign = tokens.key(last + 1);
+          const model = clients[ci]!;
           if (!model.followers.includes(foreign) && !startsACore(model, foreign) && !model.orgTokens.includes(foreign)) return;
         }
-        if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
+        if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, clients[ci]!, last)) return;
       } else if (p.role === 'surname') {
         if (honorific) {
           strong = true;
@@ -1605,6 +1611,7 @@ const SCAN_CHUNK = 512;
 /** Roles whose single-token names take a genitive s. */
 const POSSESSIVE_ROLES = new Set<Role>(['given', 'alias', 'surname', 'org', 'org-short']);
 const NO_PARTICLES: string[][] = [[]];
+const NO_WORDS: string[] = [];
 
 const F_CAPITAL = 0;
 const F_SENTENCE_START = 1;
