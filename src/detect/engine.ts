@@ -150,6 +150,8 @@ const CONTEXT_BITS = 1 << 20;
 /** Slots of scanTokens' word memo, and the longest word it holds. */
 const WORD_MEMO = 1 << 12;
 const MEMO_WORD_CHARS = 16;
+/** Int32s per word memo slot: hash, length and state, MEMO_WORD_CHARS / 4 of letters, padding to 32 bytes. */
+const MEMO_STRIDE = 8;
 const MEMO_NOTHING = 1;
 const MEMO_TYPO = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
@@ -656,9 +658,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // whether it can be a typo of a name, without the anchor and typo filters' cache misses.
       let slot = -1;
       if (ascii[i] && length <= MEMO_WORD_CHARS) {
-        slot = h & (WORD_MEMO - 1);
-        if (memoHash[slot] === h && memoLength[slot] === length && isMemoWord(text, starts[i]!, length, slot)) {
-          if (memoState[slot] === MEMO_TYPO && !matchTypo(ctx, i)) memoState[slot] = MEMO_NOTHING;
+        slot = (h & (WORD_MEMO - 1)) * MEMO_STRIDE;
+        if (memo[slot] === h && (memo[slot + 1]! & 0xff) === length && isMemoWord(text, starts[i]!, length, slot)) {
+          if (memo[slot + 1]! >> 8 === MEMO_TYPO && !matchTypo(ctx, i)) memo[slot + 1] = length | (MEMO_NOTHING << 8);
           continue;
         }
       }
@@ -692,27 +694,48 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * typo away (it runs again at each occurrence, its candidates depend on the context). A slot
    * per hash holds the word (folded letters) that last asked; a token uses the slot only if it is
    * that word, so a hash collision just asks again.
+   *
+   * A slot is MEMO_STRIDE ints at slot * MEMO_STRIDE, all in one 32-byte block (a token's check
+   * used to read three arrays, each a cache miss): the word's hash; its length | state << 8
+   * (0 for an empty slot); its folded letters, four to an int, first letter in the low byte,
+   * zero past the end.
    */
-  const memoHash = new Int32Array(WORD_MEMO);
-  /** Length of the slot's word; 0 for an empty slot. */
-  const memoLength = new Uint8Array(WORD_MEMO);
-  const memoChars = new Uint8Array(WORD_MEMO * MEMO_WORD_CHARS);
-  const memoState = new Uint8Array(WORD_MEMO);
+  const memo = new Int32Array(WORD_MEMO * MEMO_STRIDE);
 
-  /** text[start, start + length) is slot's word, case folded (an ASCII token: letters and digits only). */
-  function isMemoWord(text: string, start: number, length: number, slot: number): boolean {
-    const base = slot * MEMO_WORD_CHARS;
-    // OR-ing in 0x20 folds A-Z to a-z and leaves digits.
-    for (let m = 0; m < length; m++) if ((text.charCodeAt(start + m) | 32) !== memoChars[base + m]) return false;
-    return true;
+  /**
+   * text[start, start + length) is the word of the slot at `base`, case folded (an ASCII token:
+   * letters and digits only). OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+   */
+  function isMemoWord(text: string, start: number, length: number, base: number): boolean {
+    let p = start;
+    let w = base + 2;
+    for (const full = start + (length & ~3); p < full; p += 4) {
+      const four =
+        (text.charCodeAt(p) | 32) | ((text.charCodeAt(p + 1) | 32) << 8) |
+        ((text.charCodeAt(p + 2) | 32) << 16) | ((text.charCodeAt(p + 3) | 32) << 24);
+      if (four !== memo[w++]) return false;
+    }
+    let rest = 0;
+    switch (length & 3) {
+      case 3:
+        rest = (text.charCodeAt(p + 2) | 32) << 16;
+      // falls through
+      case 2:
+        rest |= (text.charCodeAt(p + 1) | 32) << 8;
+      // falls through
+      case 1:
+        rest |= text.charCodeAt(p) | 32;
+        return rest === memo[w];
+      default:
+        return true;
+    }
   }
 
-  function rememberWord(text: string, start: number, length: number, h: number, slot: number, state: number): void {
-    const base = slot * MEMO_WORD_CHARS;
-    for (let m = 0; m < length; m++) memoChars[base + m] = text.charCodeAt(start + m) | 32;
-    memoHash[slot] = h;
-    memoLength[slot] = length;
-    memoState[slot] = state;
+  function rememberWord(text: string, start: number, length: number, h: number, base: number, state: number): void {
+    for (let w = 0; w < (MEMO_WORD_CHARS >> 2); w++) memo[base + 2 + w] = 0;
+    for (let m = 0; m < length; m++) memo[base + 2 + (m >> 2)]! |= (text.charCodeAt(start + m) | 32) << ((m & 3) << 3);
+    memo[base] = h;
+    memo[base + 1] = length | (state << 8);
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
