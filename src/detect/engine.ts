@@ -958,8 +958,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (ctx.group) for (let k = groupBefore; k < ctx.groupLength; k++) if (ctx.group[k]!.strong) return;
     }
     // Everyone else shares one judgement; the first client not tried above stands for them.
+    // (clients[0] is clientIdx, see Build.add: without special clients, no list is read.)
     let rep = -1;
-    for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
+    if (!special) rep = p.clientIdx;
+    else for (const c of p.clients) if (!special.has(c)) { rep = c; break; }
     if (rep < 0) return;
     matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special }] : p.soloGroup);
   }
