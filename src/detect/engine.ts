@@ -150,7 +150,7 @@ const ANCHOR_BITS = 1 << 22;
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
 /** Slots of scanTokens' word memo, and the longest word it holds. */
-const WORD_MEMO = 1 << 12;
+const WORD_MEMO = 1 << 13;
 const MEMO_WORD_CHARS = 16;
 /** Int32s per word memo slot: hash, length and state, MEMO_WORD_CHARS / 4 of letters, padding to 32 bytes. */
 const MEMO_STRIDE = 8;
