@@ -60,7 +60,7 @@ interface Pattern {
    */
   clients?: number[];
   clientSet?: Set<number>;
-  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: groups are never mutated. */
+  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: its clients never change. */
   soloGroup?: ClientGroup[];
   /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
   byNeighbour?: Map<number, number[]>;
@@ -121,6 +121,13 @@ interface ClientGroup {
   all: number[];
   set: Set<number>;
   exclude: Set<number> | null;
+  /**
+   * resolve's memo for a group without exclusions: in round `round`, the first member with the
+   * most evidence (bestCi, -1 if none has any) and that evidence (bestE, 0 if none).
+   */
+  round: number;
+  bestE: number;
+  bestCi: number;
 }
 
 interface Candidate {
@@ -857,7 +864,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (c.group) for (let g = 0; g < c.group.length; g++) groups.push(c.group[g]!);
         else (singles ??= new Set()).add(c.clientIdx);
       }
-      if (singles) groups.push({ all: [...singles], set: singles, exclude: null });
+      if (singles) groups.push({ all: [...singles], set: singles, exclude: null, round: 0, bestE: 0, bestCi: -1 });
       let total = 0;
       for (let g = 0; g < groups.length; g++) total += groups[g]!.all.length - (groups[g]!.exclude?.size ?? 0);
       if (total <= 1 && !head.group) ctx.candidates.push(head);
@@ -965,7 +972,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (!special) rep = p.clientIdx;
     else for (const c of p.clients) if (!special.has(c)) { rep = c; break; }
     if (rep < 0) return;
-    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special }] : p.soloGroup);
+    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special, round: 0, bestE: 0, bestCi: -1 }] : p.soloGroup);
   }
 
   /**
@@ -1513,13 +1520,38 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
         }
       } else {
+        // The first member (group by group, in order) with the most evidence. A group without
+        // exclusions (a shared name's solo group, at every mention) is read once per round: its
+        // own first best member, compared with > like each member, is the same winner.
         for (let g = 0; g < group.length; g++) {
           const gr = group[g]!;
           const members = gr.all;
+          if (gr.exclude === null) {
+            if (gr.round !== round) {
+              let groupBest = 0;
+              let groupWinner = -1;
+              for (let m = 0; m < members.length; m++) {
+                const ci = members[m]!;
+                const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
+                if (e > groupBest) {
+                  groupBest = e;
+                  groupWinner = ci;
+                }
+              }
+              gr.round = round;
+              gr.bestE = groupBest;
+              gr.bestCi = groupWinner;
+            }
+            if (gr.bestE > best) {
+              best = gr.bestE;
+              winner = gr.bestCi;
+            }
+            continue;
+          }
           for (let m = 0; m < members.length; m++) {
             const ci = members[m]!;
             const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
-            if (e > best && !gr.exclude?.has(ci)) {
+            if (e > best && !gr.exclude.has(ci)) {
               best = e;
               winner = ci;
             }
@@ -1705,7 +1737,7 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
       if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
-      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null }];
+      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null, round: 0, bestE: 0, bestCi: -1 }];
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
