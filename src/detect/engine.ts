@@ -473,6 +473,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const all = registry.clients;
   for (let ci = 0; ci < all.length; ci++) build.addClient(all[ci]!, ci);
   const { clients, anchors, emails, phones, typoIndex } = build;
+  /** Client ids by index, in one dense array: a finding gets its id without loading the model. */
+  const clientIds = clients.map((m) => m.id);
   // Made here, not in Build: the kept build of fictional clients need not hold its 512 KiB.
   const typoFilter = new TypoFilter();
   // Every key of typoIndex is a name or one of its deletions (see Build.addTypo).
@@ -1648,7 +1650,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (let k = 0; k < withDetailsCount; k++) {
       const c = withDetails[k]!;
       if (c.start < lastEnd) continue;
-      out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
+      out.push({ start: c.start, end: c.end, clientId: clientIds[c.clientIdx]!, kind: c.kind, severity: c.severity, evidence: c.evidence });
       lastEnd = c.end;
     }
     return out;
