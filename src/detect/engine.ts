@@ -64,6 +64,8 @@ interface Pattern {
   soloGroup?: ClientGroup[];
   /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
   byNeighbour?: Map<number, number[]>;
+  /** A 32-bit filter of byNeighbour's keys (see neighbourBit), made with it. */
+  neighbourMask?: number;
   /** For a shared detail: the detail's number for each client in `clients`. */
   detailIndexes?: number[];
   /** hashKey() of each of `tokens`: a multi-token pattern is ruled out by integer compares before any string work. */
@@ -958,6 +960,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Shared patterns are single tokens (see `add`): the window is the same for all of them.
     const keys = neighbourKeys(ctx, i, p.neighbourUnion!);
     for (let k = 0; k < keys.length; k++) {
+      // Most keys around a hit belong to another pattern of the anchor key: one bit says so.
+      if ((p.neighbourMask! & neighbourBit(keys[k]!)) === 0) continue;
       const list = p.byNeighbour!.get(keys[k]!);
       if (list) for (const c of list) (special ??= new Set()).add(c);
     }
@@ -1697,6 +1701,11 @@ const GATE_LOWER_GIVEN = 8;
 /** A single-token detail that is an ordinary word and a proper noun (a town like "Best"). */
 const GATE_PLACE = 16;
 
+/** The bit of a neighbour key in Pattern.neighbourMask. */
+function neighbourBit(key: number): number {
+  return 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
+}
+
 /** The GATE_LOWER bits of a case-gated pattern. */
 function lowerGate(p: Pattern): number {
   return GATE_LOWER | (p.role === 'org' || p.role === 'org-short' ? GATE_LOWER_ORG : p.role === 'given' || p.role === 'alias' ? GATE_LOWER_GIVEN : 0);
@@ -1766,6 +1775,9 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
       }
       p.byNeighbour = byNeighbour;
       p.neighbourUnion = union;
+      let mask = 0;
+      for (const k of byNeighbour.keys()) mask |= neighbourBit(k);
+      p.neighbourMask = mask;
       for (const k of byNeighbour.keys()) union.add(k);
     }
   }
@@ -1793,6 +1805,7 @@ function uniform(p: Pattern): Pattern {
     family: p.family,
     neighbourUnion: p.neighbourUnion,
     byNeighbour: p.byNeighbour,
+    neighbourMask: 0,
     soloGroup: p.soloGroup,
     needsParticles: p.needsParticles,
     common: p.common,
