@@ -766,18 +766,17 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // have returned at the top of matchAnchor without a side effect; the others run in list
     // order, so the candidates are the same.
     const lower = !isUpperAt(text, start);
-    const offsets = patterns.gateOffset!;
-    const gateHashes = patterns.gateHash!;
-    const gates = patterns.gate!;
+    const gates = patterns.gates!;
     const hashes = tokens.hashes;
     const count = tokens.count;
     for (let k = 0; k < patterns.length; k++) {
-      const offset = offsets[k]!;
+      const word = gates[2 * k + 1]!;
+      const offset = word >> 8;
       if (offset !== 0) {
         const j = i + offset;
-        if (j < 0 || j >= count || hashes[j] !== gateHashes[k]) continue;
+        if (j < 0 || j >= count || hashes[j] !== gates[2 * k]) continue;
       }
-      const gate = gates[k]!;
+      const gate = word & 0xff;
       if (possessive && (gate & GATE_POSSESSIVE) === 0) continue;
       if (lower && (gate & GATE_LOWER) !== 0 && !lowerGateOpen(ctx, gate, i)) continue;
       // A place written in lower case ("best", "goes") is one only right after "uit", "in" ….
@@ -1690,7 +1689,7 @@ const EMPTY_FACTS = new Int8Array(0);
 const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
-type PatternList = Pattern[] & { ready?: true; gateOffset?: Int8Array; gateHash?: Int32Array; gate?: Uint8Array };
+type PatternList = Pattern[] & { ready?: true; gates?: Int32Array };
 
 /** Bits of PatternList.gate. */
 const GATE_POSSESSIVE = 1;
@@ -1721,20 +1720,22 @@ function lowerGate(p: Pattern): number {
 function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits: Uint32Array) {
   list.ready = true;
   for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
-  // Per pattern, what matchHit checks before touching it (see there).
-  list.gateOffset = new Int8Array(list.length);
-  list.gateHash = new Int32Array(list.length);
-  list.gate = new Uint8Array(list.length);
+  // Per pattern, what matchHit checks before touching it (see there): at 2a the hash of the
+  // phrase's token next to the anchor, at 2a + 1 that token's offset (-1, +1; 0 for a single
+  // token) << 8 | the GATE_ bits. One array: one cache line for a hit's first few patterns.
+  list.gates = new Int32Array(2 * list.length);
   for (let a = 0; a < list.length; a++) {
     const p = list[a]!;
+    let offset = 0;
     if (p.tokens.length > 1) {
       const k = p.anchor > 0 ? p.anchor - 1 : p.anchor + 1;
-      list.gateOffset[a] = k - p.anchor;
-      list.gateHash[a] = hashKey(p.tokens[k]!);
+      offset = k - p.anchor;
+      list.gates[2 * a] = hashKey(p.tokens[k]!);
     }
-    list.gate[a] =
+    const gate =
       (POSSESSIVE_ROLES.has(p.role) ? GATE_POSSESSIVE : 0) | (p.lowerGated === true ? lowerGate(p) : 0) |
       (p.role === 'detail' && p.common && p.properNoun && p.tokens.length === 1 ? GATE_PLACE : 0);
+    list.gates[2 * a + 1] = (offset << 8) | gate;
   }
   // Families: patterns that read the same tokens around a hit (see Pattern.family).
   for (let a = 0; a < list.length; a++) {
