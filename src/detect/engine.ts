@@ -36,6 +36,8 @@ interface Pattern {
   tokens: string[];
   /** Index in `tokens` of the anchor token. */
   anchor: number;
+  /** tokens.length, set by `uniform` (matchPattern reads it without loading the array). */
+  span?: number;
   /** Particles that may precede the tokens (surnames, organisations like "De Linde"): spellings, longest first. */
   particleSpellings: string[][];
   /** The registered spelling of the main token is an ordinary word: a case gate applies. */
@@ -58,10 +60,12 @@ interface Pattern {
    */
   clients?: number[];
   clientSet?: Set<number>;
-  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: groups are never mutated. */
+  /** `[{ all: clients, set: clientSet, exclude: null }]`, made once: its clients never change. */
   soloGroup?: ClientGroup[];
   /** hashKey(neighbour word) → clients whose given name / surname / initial it is ('#x' for an initial). */
   byNeighbour?: Map<number, number[]>;
+  /** A 32-bit filter of byNeighbour's keys (see neighbourBit), made with it. */
+  neighbourMask?: number;
   /** For a shared detail: the detail's number for each client in `clients`. */
   detailIndexes?: number[];
   /** hashKey() of each of `tokens`: a multi-token pattern is ruled out by integer compares before any string work. */
@@ -119,6 +123,13 @@ interface ClientGroup {
   all: number[];
   set: Set<number>;
   exclude: Set<number> | null;
+  /**
+   * resolve's memo for a group without exclusions: in round `round`, the first member with the
+   * most evidence (bestCi, -1 if none has any) and that evidence (bestE, 0 if none).
+   */
+  round: number;
+  bestE: number;
+  bestCi: number;
 }
 
 interface Candidate {
@@ -148,8 +159,10 @@ const ANCHOR_BITS = 1 << 22;
 /** Bit set of context-word hashes (given names, surnames, particles, honorifics). */
 const CONTEXT_BITS = 1 << 20;
 /** Slots of scanTokens' word memo, and the longest word it holds. */
-const WORD_MEMO = 1 << 12;
+const WORD_MEMO = 1 << 13;
 const MEMO_WORD_CHARS = 16;
+/** Int32s per word memo slot: hash, length and state, MEMO_WORD_CHARS / 4 of letters, padding to 32 bytes. */
+const MEMO_STRIDE = 8;
 const MEMO_NOTHING = 1;
 const MEMO_TYPO = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
@@ -462,6 +475,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const all = registry.clients;
   for (let ci = 0; ci < all.length; ci++) build.addClient(all[ci]!, ci);
   const { clients, anchors, emails, phones, typoIndex } = build;
+  /** Client ids by index, in one dense array: a finding gets its id without loading the model. */
+  const clientIds = clients.map((m) => m.id);
   // Made here, not in Build: the kept build of fictional clients need not hold its 512 KiB.
   const typoFilter = new TypoFilter();
   // Every key of typoIndex is a name or one of its deletions (see Build.addTypo).
@@ -656,9 +671,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // whether it can be a typo of a name, without the anchor and typo filters' cache misses.
       let slot = -1;
       if (ascii[i] && length <= MEMO_WORD_CHARS) {
-        slot = h & (WORD_MEMO - 1);
-        if (memoHash[slot] === h && memoLength[slot] === length && isMemoWord(text, starts[i]!, length, slot)) {
-          if (memoState[slot] === MEMO_TYPO && !matchTypo(ctx, i)) memoState[slot] = MEMO_NOTHING;
+        slot = (h & (WORD_MEMO - 1)) * MEMO_STRIDE;
+        if (memo[slot] === h && (memo[slot + 1]! & 0xff) === length && isMemoWord(text, starts[i]!, length, slot)) {
+          if (memo[slot + 1]! >> 8 === MEMO_TYPO && !matchTypo(ctx, i)) memo[slot + 1] = length | (MEMO_NOTHING << 8);
           continue;
         }
       }
@@ -692,27 +707,48 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * typo away (it runs again at each occurrence, its candidates depend on the context). A slot
    * per hash holds the word (folded letters) that last asked; a token uses the slot only if it is
    * that word, so a hash collision just asks again.
+   *
+   * A slot is MEMO_STRIDE ints at slot * MEMO_STRIDE, all in one 32-byte block (a token's check
+   * used to read three arrays, each a cache miss): the word's hash; its length | state << 8
+   * (0 for an empty slot); its folded letters, four to an int, first letter in the low byte,
+   * zero past the end.
    */
-  const memoHash = new Int32Array(WORD_MEMO);
-  /** Length of the slot's word; 0 for an empty slot. */
-  const memoLength = new Uint8Array(WORD_MEMO);
-  const memoChars = new Uint8Array(WORD_MEMO * MEMO_WORD_CHARS);
-  const memoState = new Uint8Array(WORD_MEMO);
+  const memo = new Int32Array(WORD_MEMO * MEMO_STRIDE);
 
-  /** text[start, start + length) is slot's word, case folded (an ASCII token: letters and digits only). */
-  function isMemoWord(text: string, start: number, length: number, slot: number): boolean {
-    const base = slot * MEMO_WORD_CHARS;
-    // OR-ing in 0x20 folds A-Z to a-z and leaves digits.
-    for (let m = 0; m < length; m++) if ((text.charCodeAt(start + m) | 32) !== memoChars[base + m]) return false;
-    return true;
+  /**
+   * text[start, start + length) is the word of the slot at `base`, case folded (an ASCII token:
+   * letters and digits only). OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+   */
+  function isMemoWord(text: string, start: number, length: number, base: number): boolean {
+    let p = start;
+    let w = base + 2;
+    for (const full = start + (length & ~3); p < full; p += 4) {
+      const four =
+        (text.charCodeAt(p) | 32) | ((text.charCodeAt(p + 1) | 32) << 8) |
+        ((text.charCodeAt(p + 2) | 32) << 16) | ((text.charCodeAt(p + 3) | 32) << 24);
+      if (four !== memo[w++]) return false;
+    }
+    let rest = 0;
+    switch (length & 3) {
+      case 3:
+        rest = (text.charCodeAt(p + 2) | 32) << 16;
+      // falls through
+      case 2:
+        rest |= (text.charCodeAt(p + 1) | 32) << 8;
+      // falls through
+      case 1:
+        rest |= text.charCodeAt(p) | 32;
+        return rest === memo[w];
+      default:
+        return true;
+    }
   }
 
-  function rememberWord(text: string, start: number, length: number, h: number, slot: number, state: number): void {
-    const base = slot * MEMO_WORD_CHARS;
-    for (let m = 0; m < length; m++) memoChars[base + m] = text.charCodeAt(start + m) | 32;
-    memoHash[slot] = h;
-    memoLength[slot] = length;
-    memoState[slot] = state;
+  function rememberWord(text: string, start: number, length: number, h: number, base: number, state: number): void {
+    for (let w = 0; w < (MEMO_WORD_CHARS >> 2); w++) memo[base + 2 + w] = 0;
+    for (let m = 0; m < length; m++) memo[base + 2 + (m >> 2)]! |= (text.charCodeAt(start + m) | 32) << ((m & 3) << 3);
+    memo[base] = h;
+    memo[base + 1] = length | (state << 8);
   }
 
   /** Token i is an anchor key (or one plus a genitive s): its patterns, judged. */
@@ -724,10 +760,29 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     ctx.group = groupBuffer;
     ctx.groupLength = 0;
     ctx.possessive = possessive;
-    // Lower case without a strong context: only the patterns not gated on case can match (the
-    // others would each return at the top of matchAnchor); same order, so the same candidates.
-    const list = patterns.ungated!.length < patterns.length && !isUpperAt(text, start) && !lowerCaseContext(ctx, i) ? patterns.ungated! : patterns;
-    for (const p of list) if (!possessive || POSSESSIVE_ROLES.has(p.role)) matchAnchor(ctx, p, i, false);
+    // Each pattern's necessary conditions, read from typed arrays before the pattern object is
+    // touched (see prepareAnchor): a phrase's neighbouring token by hash, and for a case-gated
+    // pattern written in lower case, the context its role needs. A pattern skipped here would
+    // have returned at the top of matchAnchor without a side effect; the others run in list
+    // order, so the candidates are the same.
+    const lower = !isUpperAt(text, start);
+    const gates = patterns.gates!;
+    const hashes = tokens.hashes;
+    const count = tokens.count;
+    for (let k = 0; k < patterns.length; k++) {
+      const word = gates[2 * k + 1]!;
+      const offset = word >> 8;
+      if (offset !== 0) {
+        const j = i + offset;
+        if (j < 0 || j >= count || hashes[j] !== gates[2 * k]) continue;
+      }
+      const gate = word & 0xff;
+      if (possessive && (gate & GATE_POSSESSIVE) === 0) continue;
+      if (lower && (gate & GATE_LOWER) !== 0 && !lowerGateOpen(ctx, gate, i)) continue;
+      // A place written in lower case ("best", "goes") is one only right after "uit", "in" ….
+      if (lower && (gate & GATE_PLACE) !== 0 && (i === 0 || !hasBit(PLACE_PREPOSITION_BITS, hashes[i - 1]!, WORD_SET_BITS))) continue;
+      matchAnchor(ctx, patterns[k]!, i, false);
+    }
     ctx.possessive = false;
     flushGroup(ctx);
   }
@@ -812,12 +867,31 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (c.group) for (let g = 0; g < c.group.length; g++) groups.push(c.group[g]!);
         else (singles ??= new Set()).add(c.clientIdx);
       }
-      if (singles) groups.push({ all: [...singles], set: singles, exclude: null });
+      if (singles) groups.push({ all: [...singles], set: singles, exclude: null, round: 0, bestE: 0, bestCi: -1 });
       let total = 0;
       for (let g = 0; g < groups.length; g++) total += groups[g]!.all.length - (groups[g]!.exclude?.size ?? 0);
       if (total <= 1 && !head.group) ctx.candidates.push(head);
-      else ctx.candidates.push(retarget(head, head.clientIdx, groups, `${head.evidence} (shared by ${total} clients)`));
+      else ctx.candidates.push(retarget(head, head.clientIdx, groups, sharedEvidence(head.evidence, total)));
     }
+  }
+
+  /**
+   * `${evidence} (shared by ${total} clients)`, made once per pair: every mention of a common
+   * name asks for the same few labels.
+   */
+  const sharedLabels = new Map<string, string[]>();
+  function sharedEvidence(evidence: string, total: number): string {
+    let labels = sharedLabels.get(evidence);
+    if (!labels) sharedLabels.set(evidence, (labels = []));
+    let label = total < 4096 ? labels[total] : undefined;
+    if (label === undefined) {
+      label = `${evidence} (shared by ${total} clients)`;
+      if (total < 4096) {
+        while (labels.length < total) labels.push(undefined!);
+        labels[total] = label;
+      }
+    }
+    return label;
   }
 
   /** Tokens already known not to be a misspelt name (ordinary words mostly): skip them next time. */
@@ -866,7 +940,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function matchAnchor(ctx: ScanContext, p: Pattern, i: number, typo: boolean) {
     // An ordinary word in lower case ("meer", "groen"): most hits in prose end here, before any
     // per-pattern or per-client work.
-    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerCaseContext(ctx, i)) return;
+    if (p.lowerGated === true && !isUpperAt(ctx.text, ctx.tokens.starts[i]!) && !lowerGateOpen(ctx, lowerGate(p), i)) return;
     // The other tokens of a phrase, by hash: most hits on "2024" or "Stationsweg" end here.
     if (p.tokenHashes) {
       const first = i - p.anchor;
@@ -885,6 +959,8 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     // Shared patterns are single tokens (see `add`): the window is the same for all of them.
     const keys = neighbourKeys(ctx, i, p.neighbourUnion!);
     for (let k = 0; k < keys.length; k++) {
+      // Most keys around a hit belong to another pattern of the anchor key: one bit says so.
+      if ((p.neighbourMask! & neighbourBit(keys[k]!)) === 0) continue;
       const list = p.byNeighbour!.get(keys[k]!);
       if (list) for (const c of list) (special ??= new Set()).add(c);
     }
@@ -896,18 +972,20 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (ctx.group) for (let k = groupBefore; k < ctx.groupLength; k++) if (ctx.group[k]!.strong) return;
     }
     // Everyone else shares one judgement; the first client not tried above stands for them.
+    // (clients[0] is clientIdx, see Build.add: without special clients, no list is read.)
     let rep = -1;
-    for (const c of p.clients) if (!special?.has(c)) { rep = c; break; }
+    if (!special) rep = p.clientIdx;
+    else for (const c of p.clients) if (!special.has(c)) { rep = c; break; }
     if (rep < 0) return;
-    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special }] : p.soloGroup);
+    matchPattern(ctx, p, i, typo, rep, false, special ? [{ all: p.clients, set: p.clientSet!, exclude: special, round: 0, bestE: 0, bestCi: -1 }] : p.soloGroup);
   }
 
   /**
    * Could a lower-case, ordinary-word name at token i still match? Only as one of: a surname after
    * a form of address, after initials or after (a typo of) a given name, before ", J." or in a
    * hyphenated double surname; a first name before particles and a surname initial ("tim de R.").
-   * A necessary condition for all of them, over the window particles can span: a one-letter token
-   * near, a form of address or given name (or one typo away from a given name) before, or a hyphen
+   * A necessary condition for all of them, over the window particles can span: a capital initial
+   * near (each form reads one with isInitial; a lower-case "a" or "u" is none), a form of address or given name (or one typo away from a given name) before, or a hyphen
    * after. Answered once per hit, for every pattern of the anchor.
    */
   function lowerCaseContext(ctx: ScanContext, i: number): boolean {
@@ -915,13 +993,31 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const { text, tokens } = ctx;
     let found = givenTooLong;
     for (let k = Math.max(0, i - maxParticleTokens - 1); k < i && !found; k++) {
-      found = tokens.ends[k]! - tokens.starts[k]! === 1 || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
+      found = isInitial(text, tokens, k) || hasBit(farBits, tokens.hashes[k]!, CONTEXT_BITS) || givenTypoFilter.mayMatch(tokens, k);
     }
-    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = tokens.ends[k]! - tokens.starts[k]! === 1;
+    for (let k = i + 1; k <= Math.min(tokens.count - 1, i + maxParticleTokens + 1) && !found; k++) found = isInitial(text, tokens, k);
     if (!found && i + 1 < tokens.count) found = text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('-');
     ctx.lowerAt = i;
     ctx.lowerContext = found;
     return found;
+  }
+
+  /**
+   * Could a case-gated pattern (gate: its GATE_ bits) written in lower case at token i still
+   * match? lowerCaseContext is necessary for every role; a role's own conditions are narrower.
+   * A single-token organisation is never strong, so its case gate always rejects it. A lone
+   * given name or alias is strong only as "tim de R.": particles after it, then a capital
+   * initial. (A surname has several strong forms, all within lowerCaseContext.)
+   */
+  function lowerGateOpen(ctx: ScanContext, gate: number, i: number): boolean {
+    if ((gate & GATE_LOWER_ORG) !== 0) return false;
+    if ((gate & GATE_LOWER_GIVEN) !== 0) {
+      const { text, tokens } = ctx;
+      let initial = false;
+      for (let k = i + 2; k <= Math.min(tokens.count - 1, i + 1 + maxParticleTokens) && !initial; k++) initial = isInitial(text, tokens, k);
+      if (!initial) return false;
+    }
+    return lowerCaseContext(ctx, i);
   }
 
   /**
@@ -953,10 +1049,11 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
 
   function matchPattern(ctx: ScanContext, p: Pattern, i: number, typo: boolean, ci: number, allowStrong: boolean, shared: ClientGroup[] | undefined) {
     const { text, tokens } = ctx;
-    const model = clients[ci]!;
+    // The client's model (clients[ci]) is read only where a context asks for it: most hits of a
+    // shared name never do, and the load is a cache miss (10,000 models across the heap).
     // Tokens before and after the anchor.
     let first = i - p.anchor;
-    let last = i + (p.tokens.length - 1 - p.anchor);
+    let last = i + (p.span! - 1 - p.anchor);
     if (first < 0 || last >= tokens.count) return;
     const family = p.family!;
     if (family.scan !== ctx.serial || family.at !== i) readFamily(ctx, p, family, i, first, last);
@@ -997,7 +1094,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const gap = text.slice(tokens.ends[q]!, tokens.starts[q + 1]!);
         if (!INITIAL_GAP.test(gap) && !DOT_GAP.test(gap)) break;
         initials++;
-        initialMatches = model.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
+        initialMatches = clients[ci]!.givenInitials.includes(tokens.key(q)[0]!) || initialMatches;
         q--;
       }
       if (initials > 0 && initialMatches) {
@@ -1006,14 +1103,15 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         evidence = 'initials and surname';
       }
       // Given name before: full name (possibly with a typo in either part).
-      const g = particleFirst - model.given.length;
       // Whether the word before could be any client's given name (or one typo away) is a fact of
       // the hit, asked once for every surname pattern: usually no, and no client is compared.
-      if (!strong && model.given.length && g >= 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN)) {
+      const given = !strong && particleFirst > 0 && fact(ctx, particleFirst - 1, F_MAYBE_GIVEN) ? clients[ci]!.given : NO_WORDS;
+      const g = particleFirst - given.length;
+      if (given.length && g >= 0) {
         let ok = true;
-        for (let k = 0; k < model.given.length; k++) {
+        for (let k = 0; k < given.length; k++) {
           const tk = tokens.key(g + k);
-          const want = model.given[k]!;
+          const want = given[k]!;
           if (tk !== want && !(want.length >= TYPO_MIN_LENGTH && damerauLevenshteinAtMostOne(tk, want))) ok = false;
         }
         if (ok && isWordGap(text.slice(tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!))) {
@@ -1029,7 +1127,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           tokens.ends[last + 1]! - tokens.starts[last + 1]! === 1 &&
           COMMA_GAP.test(text.slice(tokens.ends[last]!, tokens.starts[last + 1]!)) &&
           isInitial(text, tokens, last + 1) &&
-          model.givenInitials.includes(tokens.key(last + 1)[0]!)
+          clients[ci]!.givenInitials.includes(tokens.key(last + 1)[0]!)
         ) {
           end = tokens.ends[last + 1]!;
           if (text[end] === '.') end++;
@@ -1038,17 +1136,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
       }
       // Double surname: the other half right before or after joins the span.
-      if (p.units === 2 && p.unit === 1) {
-        const otherUnit = model.surnameUnits[0]!;
+      // (The hyphen first: without it no client's other half is read.)
+      if (p.units === 2 && p.unit === 1 && particleFirst > 0 && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
+        const otherUnit = clients[ci]!.surnameUnits[0]!;
         for (const core of otherUnit.cores) {
           const s = particleFirst - core.length;
-          if (s >= 0 && keysAre(tokens, s, core) && isHyphenGap(text, tokens.ends[particleFirst - 1]!, tokens.starts[particleFirst]!)) {
+          if (s >= 0 && keysAre(tokens, s, core)) {
             // Leave it to the first half's match, which extends over this one.
             return;
           }
         }
       }
       if (p.units === 2 && p.unit === 0 && last + 1 < tokens.count) {
+        const model = clients[ci]!;
         const second = model.surnameUnits[1]!;
         const after = last + 1;
         if (isHyphenGap(text, tokens.ends[last]!, tokens.starts[after]!)) {
@@ -1080,6 +1180,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
 
     if ((p.role === 'given' || p.role === 'alias') && allowStrong) {
+      const model = clients[ci]!;
       // If this client's surname follows, the surname match covers the full name.
       const next = last + 1;
       if (next < tokens.count && model.followers.includes(tokens.key(next)) && isWordGap(text.slice(tokens.ends[last]!, tokens.starts[next]!))) {
@@ -1113,9 +1214,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         }
         if (fact(ctx, last, F_FOREIGN_SURNAME_AFTER)) {
           const foreign = tokens.key(last + 1);
+          const model = clients[ci]!;
           if (!model.followers.includes(foreign) && !startsACore(model, foreign) && !model.orgTokens.includes(foreign)) return;
         }
-        if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, model, last)) return;
+        if (fact(ctx, last, F_AFFILIATION_AFTER) && !orgFollows(ctx, clients[ci]!, last)) return;
       } else if (p.role === 'surname') {
         if (honorific) {
           strong = true;
@@ -1124,9 +1226,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (!capital) return;
           // A capital at the start of a sentence says nothing, unless a particle stands before it.
           if (sentenceStart && !hasParticles && !fact(ctx, i, F_INITIAL_NAME)) conditional = true;
-          if (p.particleSpellings.length && !hasParticles && !capitalParticle) {
-            // "Boer" without "de": still a surname when capitalised mid-sentence.
-          }
+          // "Boer" without "de" (a surname with particles): still a surname when capitalised mid-sentence.
         }
         if (hasParticles) severity = 'high';
       } else if (p.role === 'org' || p.role === 'org-short') {
@@ -1134,7 +1234,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           if (!capital) return;
           if (sentenceStart && !hasParticles) return;
         }
-        if (p.tokens.length > 1) strong = true;
+        if (p.span! > 1) strong = true;
       } else if (p.role === 'detail') {
         if (p.common && p.properNoun) {
           const placePrep = first > 0 && hasBit(PLACE_PREPOSITION_BITS, tokens.hashes[first - 1]!, WORD_SET_BITS) && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
@@ -1425,13 +1525,38 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
         }
       } else {
+        // The first member (group by group, in order) with the most evidence. A group without
+        // exclusions (a shared name's solo group, at every mention) is read once per round: its
+        // own first best member, compared with > like each member, is the same winner.
         for (let g = 0; g < group.length; g++) {
           const gr = group[g]!;
           const members = gr.all;
+          if (gr.exclude === null) {
+            if (gr.round !== round) {
+              let groupBest = 0;
+              let groupWinner = -1;
+              for (let m = 0; m < members.length; m++) {
+                const ci = members[m]!;
+                const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
+                if (e > groupBest) {
+                  groupBest = e;
+                  groupWinner = ci;
+                }
+              }
+              gr.round = round;
+              gr.bestE = groupBest;
+              gr.bestCi = groupWinner;
+            }
+            if (gr.bestE > best) {
+              best = gr.bestE;
+              winner = gr.bestCi;
+            }
+            continue;
+          }
           for (let m = 0; m < members.length; m++) {
             const ci = members[m]!;
             const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
-            if (e > best && !gr.exclude?.has(ci)) {
+            if (e > best && !gr.exclude.has(ci)) {
               best = e;
               winner = ci;
             }
@@ -1475,10 +1600,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
+        // bump(), in place: a shared detail has a hundred or more clients.
+        const touched = tables.touched;
+        let touchedAt = touchedCount;
         for (let m = 0; m < cs.length; m++) {
-          if (detailIndexes[m]! < 120) bump(cs[m]!);
-          else addDetail(cs[m]!, detailIndexes[m]!);
+          if (detailIndexes[m]! < 120) {
+            const ci = cs[m]!;
+            if (count[ci] === 0) touched[touchedAt++] = ci;
+            count[ci]!++;
+          } else {
+            touchedCount = touchedAt;
+            addDetail(cs[m]!, detailIndexes[m]!);
+            touchedAt = touchedCount;
+          }
         }
+        touchedCount = touchedAt;
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
     const withDetails = withDetailsBuffer;
@@ -1505,7 +1641,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           }
           winners.set(c.detailGroup.clients, winner);
         }
-        if (winner >= 0) withDetails[withDetailsCount++] = { ...retarget(c, winner, undefined, c.evidence), detailGroup: undefined };
+        if (winner >= 0) withDetails[withDetailsCount++] = retargetDetail(c, winner);
       }
     }
     clearItemTables();
@@ -1517,7 +1653,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     for (let k = 0; k < withDetailsCount; k++) {
       const c = withDetails[k]!;
       if (c.start < lastEnd) continue;
-      out.push({ start: c.start, end: c.end, clientId: clients[c.clientIdx]!.id, kind: c.kind, severity: c.severity, evidence: c.evidence });
+      out.push({ start: c.start, end: c.end, clientId: clientIds[c.clientIdx]!, kind: c.kind, severity: c.severity, evidence: c.evidence });
       lastEnd = c.end;
     }
     return out;
@@ -1537,6 +1673,7 @@ const SCAN_CHUNK = 512;
 /** Roles whose single-token names take a genitive s. */
 const POSSESSIVE_ROLES = new Set<Role>(['given', 'alias', 'surname', 'org', 'org-short']);
 const NO_PARTICLES: string[][] = [[]];
+const NO_WORDS: string[] = [];
 
 const F_CAPITAL = 0;
 const F_SENTENCE_START = 1;
@@ -1552,7 +1689,26 @@ const EMPTY_FACTS = new Int8Array(0);
 const EMPTY_TOKENS = tokenize('');
 
 /** The patterns anchored on one key; `ready` once `prepareAnchor` has run for them. */
-type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
+type PatternList = Pattern[] & { ready?: true; gates?: Int32Array };
+
+/** Bits of PatternList.gate. */
+const GATE_POSSESSIVE = 1;
+/** Case-gated (Pattern.lowerGated); with one of the next two for the narrower roles. */
+const GATE_LOWER = 2;
+const GATE_LOWER_ORG = 4;
+const GATE_LOWER_GIVEN = 8;
+/** A single-token detail that is an ordinary word and a proper noun (a town like "Best"). */
+const GATE_PLACE = 16;
+
+/** The bit of a neighbour key in Pattern.neighbourMask. */
+function neighbourBit(key: number): number {
+  return 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
+}
+
+/** The GATE_LOWER bits of a case-gated pattern. */
+function lowerGate(p: Pattern): number {
+  return GATE_LOWER | (p.role === 'org' || p.role === 'org-short' ? GATE_LOWER_ORG : p.role === 'given' || p.role === 'alias' ? GATE_LOWER_GIVEN : 0);
+}
 
 /**
  * Patterns that differ only in their client (a first name or surname many clients share) are
@@ -1564,7 +1720,23 @@ type PatternList = Pattern[] & { ready?: true; ungated?: Pattern[] };
 function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits: Uint32Array) {
   list.ready = true;
   for (let a = 0; a < list.length; a++) list[a] = uniform(list[a]!);
-  list.ungated = list.filter((p) => p.lowerGated !== true);
+  // Per pattern, what matchHit checks before touching it (see there): at 2a the hash of the
+  // phrase's token next to the anchor, at 2a + 1 that token's offset (-1, +1; 0 for a single
+  // token) << 8 | the GATE_ bits. One array: one cache line for a hit's first few patterns.
+  list.gates = new Int32Array(2 * list.length);
+  for (let a = 0; a < list.length; a++) {
+    const p = list[a]!;
+    let offset = 0;
+    if (p.tokens.length > 1) {
+      const k = p.anchor > 0 ? p.anchor - 1 : p.anchor + 1;
+      offset = k - p.anchor;
+      list.gates[2 * a] = hashKey(p.tokens[k]!);
+    }
+    const gate =
+      (POSSESSIVE_ROLES.has(p.role) ? GATE_POSSESSIVE : 0) | (p.lowerGated === true ? lowerGate(p) : 0) |
+      (p.role === 'detail' && p.common && p.properNoun && p.tokens.length === 1 ? GATE_PLACE : 0);
+    list.gates[2 * a + 1] = (offset << 8) | gate;
+  }
   // Families: patterns that read the same tokens around a hit (see Pattern.family).
   for (let a = 0; a < list.length; a++) {
     const p = list[a]!;
@@ -1577,7 +1749,7 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
       if (p.tokens.length > 1) p.tokenHashes = Int32Array.from(p.tokens, hashKey);
       if (!p.clients) continue;
       p.clientSet = new Set(p.clients);
-      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null }];
+      p.soloGroup = [{ all: p.clients, set: p.clientSet, exclude: null, round: 0, bestE: 0, bestCi: -1 }];
       if (p.role === 'detail' || p.role === 'org' || p.role === 'org-short') continue;
       const byNeighbour = new Map<number, number[]>();
       const index = (word: string, c: number) => {
@@ -1604,6 +1776,9 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
       }
       p.byNeighbour = byNeighbour;
       p.neighbourUnion = union;
+      let mask = 0;
+      for (const k of byNeighbour.keys()) mask |= neighbourBit(k);
+      p.neighbourMask = mask;
       for (const k of byNeighbour.keys()) union.add(k);
     }
   }
@@ -1617,30 +1792,35 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
  * Made when the anchor key is first hit (prepareAnchor); the build's objects are then dropped.
  */
 function uniform(p: Pattern): Pattern {
+  // The fields a judged hit reads first, in the order matchAnchor and matchPattern read them:
+  // a pattern is ~200 bytes, and its first touch at a hit is a cache miss; nearby fields come
+  // in the same cache lines.
   return {
+    lowerGated: p.lowerGated,
+    tokenHashes: p.tokenHashes,
+    clients: p.clients,
     clientIdx: p.clientIdx,
     role: p.role,
-    kind: p.kind,
-    tokens: p.tokens,
     anchor: p.anchor,
-    particleSpellings: p.particleSpellings,
-    common: p.common,
-    properNoun: p.properNoun,
-    unit: p.unit,
-    units: p.units,
-    contiguous: p.contiguous,
-    detailIndex: p.detailIndex,
-    evidence: p.evidence,
-    clients: p.clients,
-    clientSet: p.clientSet,
-    soloGroup: p.soloGroup,
-    byNeighbour: p.byNeighbour,
-    detailIndexes: p.detailIndexes,
-    tokenHashes: p.tokenHashes,
-    neighbourUnion: p.neighbourUnion,
-    lowerGated: p.lowerGated,
+    span: p.tokens.length,
     family: p.family,
+    neighbourUnion: p.neighbourUnion,
+    byNeighbour: p.byNeighbour,
+    neighbourMask: 0,
+    soloGroup: p.soloGroup,
     needsParticles: p.needsParticles,
+    common: p.common,
+    kind: p.kind,
+    evidence: p.evidence,
+    detailIndex: p.detailIndex,
+    detailIndexes: p.detailIndexes,
+    units: p.units,
+    unit: p.unit,
+    properNoun: p.properNoun,
+    tokens: p.tokens,
+    particleSpellings: p.particleSpellings,
+    contiguous: p.contiguous,
+    clientSet: p.clientSet,
   };
 }
 
@@ -1684,6 +1864,14 @@ function retarget(c: Candidate, clientIdx: number, group: ClientGroup[] | undefi
   return {
     start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence, strong: c.strong,
     group, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: c.detailGroup,
+  };
+}
+
+/** retarget(c, clientIdx, undefined, c.evidence) without its detail group (no spread copy). */
+function retargetDetail(c: Candidate, clientIdx: number): Candidate {
+  return {
+    start: c.start, end: c.end, clientIdx, kind: c.kind, severity: c.severity, evidence: c.evidence, strong: c.strong,
+    group: undefined, conditional: c.conditional, detailIndex: c.detailIndex, detailGroup: undefined,
   };
 }
 
