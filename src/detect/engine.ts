@@ -220,6 +220,28 @@ function isOrgTypeWord(key: string): boolean {
   return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
 }
 
+/** The particle spellings of a pattern without particles: one array for all of them (none is ever changed). */
+const NO_SPELLINGS: string[][] = [];
+
+/**
+ * A pattern as the build makes it: every field the build sets, in one order, so all patterns have
+ * one shape. Seven object literals (one per role) made add and samePatternBut read them through
+ * megamorphic loads, and the fields added later (lowerGated, clients, detailIndexes) went into a
+ * separate properties array per pattern. Role-specific fields are set by the caller.
+ */
+function makePattern(
+  clientIdx: number, role: Role, kind: FindingKind, tokens: string[], anchor: number, spellings: string[][],
+  common: boolean, properNoun: boolean, evidence: string,
+): Pattern {
+  return {
+    clientIdx, role, kind, tokens, anchor, particleSpellings: spellings, common, properNoun, evidence,
+    unit: undefined, units: undefined, contiguous: undefined, detailIndex: undefined,
+    // A single-token name or organisation pattern whose word is ordinary (see Pattern.lowerGated).
+    lowerGated: common && tokens.length === 1 && (role === 'given' || role === 'alias' || role === 'surname' || role === 'org' || role === 'org-short'),
+    needsParticles: undefined, clients: undefined, detailIndexes: undefined,
+  };
+}
+
 /**
  * What the build collects, and its steps. These are methods of one module-level class, not
  * closures made inside every createDetector call: V8 keeps a closure's optimised code only while
@@ -236,9 +258,8 @@ class Build {
   readonly typoIndex = new Map<string, string[]>();
   private readonly commonCache = new Map<string, boolean>();
   /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
-  // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
-  // signature strings: building them and hashing them was a fifth of the build).
-  private readonly shared = new Map<string, Pattern[]>();
+  // Per anchor key, a new mergeable pattern is compared field by field with the key's patterns
+  // (no signature strings: building them and hashing them was a fifth of the build).
   private readonly typoAdded = new Set<string>();
   // parseName returns one (cached) array per surname, so its spellings and followers are made
   // once per surname, not once per client; models only read them.
@@ -254,25 +275,29 @@ class Build {
   }
 
   add(key: string, p: Pattern): void {
+    const role = p.role;
     const mergeable =
-      p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
-      ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
-    if (mergeable) {
-      const same = this.shared.get(key);
-      if (same) {
-        for (let k = 0; k < same.length; k++) {
-          const existing = same[k]!;
-          if (!samePatternBut(existing, p)) continue;
-          (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
-          if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
-          return;
-        }
-        same.push(p);
-      } else this.shared.set(key, [p]);
-    }
+      role === 'detail' || role === 'org' || role === 'org-short' ||
+      ((role === 'given' || role === 'alias' || role === 'surname') && p.tokens.length === 1);
     const list = this.anchors.get(key);
-    if (list) list.push(p);
-    else this.anchors.set(key, [p]);
+    if (!list) {
+      this.anchors.set(key, [p]);
+      return;
+    }
+    // The mergeable patterns of a key are exactly the mergeable ones of its anchor list (each is
+    // pushed there unless merged), and samePatternBut never matches a mergeable pattern with an
+    // unmergeable one (different role, or a different token count): the list itself is searched,
+    // not a second map of the same patterns.
+    if (mergeable) {
+      for (let k = 0; k < list.length; k++) {
+        const existing = list[k]!;
+        if (!samePatternBut(existing, p)) continue;
+        (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
+        if (role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
+        return;
+      }
+    }
+    list.push(p);
   }
 
   addTypo(key: string): void {
@@ -315,10 +340,7 @@ class Build {
     // Given name(s), anchored on the last given token.
     if (parsed.given.length) {
       const last = parsed.given[parsed.given.length - 1]!;
-      const pattern: Pattern = {
-        clientIdx: ci, role: 'given', kind: 'name', tokens: parsed.given, anchor: parsed.given.length - 1,
-        particleSpellings: [], common: this.common(last), properNoun: true, evidence: 'first name',
-      };
+      const pattern = makePattern(ci, 'given', 'name', parsed.given, parsed.given.length - 1, NO_SPELLINGS, this.common(last), true, 'first name');
       this.add(last, pattern);
       this.addTypo(last);
     }
@@ -327,12 +349,12 @@ class Build {
       const unit = parsed.surnames[ui]!;
       for (const core of unit.cores) {
         const last = core[core.length - 1]!;
-        const pattern: Pattern = {
-          clientIdx: ci, role: 'surname', kind: 'name', tokens: core, anchor: core.length - 1,
-          particleSpellings: unit.particles.length ? surnameUnits[ui]!.spellings : [],
-          common: core.length === 1 && this.common(last), properNoun: true, unit: ui, units: parsed.surnames.length,
-          evidence: parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
-        };
+        const pattern = makePattern(
+          ci, 'surname', 'name', core, core.length - 1, unit.particles.length ? surnameUnits[ui]!.spellings : NO_SPELLINGS,
+          core.length === 1 && this.common(last), true, parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
+        );
+        pattern.unit = ui;
+        pattern.units = parsed.surnames.length;
         this.add(last, pattern);
         if (core.length === 1) {
           this.addTypo(last);
@@ -344,10 +366,9 @@ class Build {
       const toks = keysOf(alias);
       if (!toks.length) continue;
       const last = toks[toks.length - 1]!;
-      const pattern: Pattern = {
-        clientIdx: ci, role: 'alias', kind: 'name', tokens: toks, anchor: toks.length - 1, particleSpellings: [],
-        common: toks.length === 1 && this.common(last), properNoun: /^\p{Lu}/u.test(alias), evidence: 'alias',
-      };
+      const pattern = makePattern(
+        ci, 'alias', 'name', toks, toks.length - 1, NO_SPELLINGS, toks.length === 1 && this.common(last), /^\p{Lu}/u.test(alias), 'alias',
+      );
       this.add(last, pattern);
       if (toks.length === 1) {
         this.addTypo(last);
@@ -379,10 +400,9 @@ class Build {
         // Anchor on the longest token: the most distinctive.
         let anchor = 0;
         for (let i = 0; i < toks.length; i++) if (toks[i]!.length > toks[anchor]!.length) anchor = i;
-        this.add(toks[anchor]!, {
-          clientIdx: ci, role: 'identifier', kind: 'identifier', tokens: toks, anchor, particleSpellings: [],
-          common: false, properNoun: false, contiguous, evidence: type === 'url' ? 'web address' : 'identifier',
-        });
+        const pattern = makePattern(ci, 'identifier', 'identifier', toks, anchor, NO_SPELLINGS, false, false, type === 'url' ? 'web address' : 'identifier');
+        pattern.contiguous = contiguous;
+        this.add(toks[anchor]!, pattern);
       }
     }
     // Organisation: full name, and its distinctive part.
@@ -394,10 +414,10 @@ class Build {
       let anchor = lastIdx;
       for (let i = toks.length - 1; i >= 0; i--) if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
       const allCommon = toks.every((t) => this.common(t) || PARTICLES.has(t));
-      this.add(toks[anchor]!, {
-        clientIdx: ci, role: 'org', kind: 'organization', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 ? this.common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
-      });
+      this.add(
+        toks[anchor]!,
+        makePattern(ci, 'org', 'organization', toks, anchor, NO_SPELLINGS, toks.length === 1 ? this.common(toks[0]!) : false, true, 'organisation'),
+      );
       // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
       // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
       let lo = 0;
@@ -412,11 +432,10 @@ class Build {
         while (short.length > 1 && PARTICLES.has(short[0]!)) particles.push(short.shift()!);
         const last = short[short.length - 1]!;
         const shortCommon = short.length === 1 && this.common(last);
-        const pattern: Pattern = {
-          clientIdx: ci, role: 'org-short', kind: 'organization', tokens: short, anchor: short.length - 1,
-          particleSpellings: particles.length ? particleSpellings(particles) : [], common: shortCommon,
-          properNoun: true, evidence: 'organisation (short form)',
-        };
+        const pattern = makePattern(
+          ci, 'org-short', 'organization', short, short.length - 1, particles.length ? particleSpellings(particles) : NO_SPELLINGS,
+          shortCommon, true, 'organisation (short form)',
+        );
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
         if (particles.length && shortCommon) pattern.needsParticles = true;
         this.add(last, pattern);
@@ -429,11 +448,11 @@ class Build {
       if (!toks.length) continue;
       let anchor = toks.length - 1;
       for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      this.add(toks[anchor]!, {
-        clientIdx: ci, role: 'detail', kind: 'detail', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 && this.common(toks[0]!), properNoun: /^\p{Lu}/u.test(detail.trim()),
-        detailIndex: di, evidence: 'detail',
-      });
+      const pattern = makePattern(
+        ci, 'detail', 'detail', toks, anchor, NO_SPELLINGS, toks.length === 1 && this.common(toks[0]!), /^\p{Lu}/u.test(detail.trim()), 'detail',
+      );
+      pattern.detailIndex = di;
+      this.add(toks[anchor]!, pattern);
     }
   }
 }
@@ -560,7 +579,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   for (const list of anchors.values()) {
     for (const p of list) {
       for (const sp of p.particleSpellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
-      p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
     }
   }
   // The last token of every particle spelling: a pattern's particles can precede a hit only when
