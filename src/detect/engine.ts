@@ -257,9 +257,9 @@ class Build {
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
   readonly typoIndex = new Map<string, string[]>();
   private readonly commonCache = new Map<string, boolean>();
-  /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
-  // Per anchor key, a new mergeable pattern is compared field by field with the key's patterns
-  // (no signature strings: building them and hashing them was a fifth of the build).
+  // Patterns that differ only in their client share one object (see add): a new mergeable
+  // pattern is compared field by field with its anchor key's patterns (no signature strings:
+  // building them and hashing them was a fifth of the build).
   private readonly typoAdded = new Set<string>();
   // parseName returns one (cached) array per surname, so its spellings and followers are made
   // once per surname, not once per client; models only read them.
@@ -274,30 +274,43 @@ class Build {
     return c;
   }
 
-  add(key: string, p: Pattern): void {
-    const role = p.role;
-    const mergeable =
-      role === 'detail' || role === 'org' || role === 'org-short' ||
-      ((role === 'given' || role === 'alias' || role === 'surname') && p.tokens.length === 1);
+  /**
+   * Adds a pattern for `key`, or merges it into an equal one of another client (the clients of a
+   * shared name, organisation or detail): then it returns null, and no object was made for it.
+   * Most patterns of a 10,000-client build merge, and allocating them only to drop them was a
+   * good part of the build's garbage.
+   */
+  add(
+    key: string, ci: number, role: Role, kind: FindingKind, tokens: string[], anchor: number, spellings: string[][],
+    common: boolean, properNoun: boolean, evidence: string, unit: number | undefined, units: number | undefined,
+    detailIndex: number | undefined,
+  ): Pattern | null {
     const list = this.anchors.get(key);
-    if (!list) {
-      this.anchors.set(key, [p]);
-      return;
-    }
     // The mergeable patterns of a key are exactly the mergeable ones of its anchor list (each is
     // pushed there unless merged), and samePatternBut never matches a mergeable pattern with an
     // unmergeable one (different role, or a different token count): the list itself is searched,
     // not a second map of the same patterns.
-    if (mergeable) {
-      for (let k = 0; k < list.length; k++) {
-        const existing = list[k]!;
-        if (!samePatternBut(existing, p)) continue;
-        (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
-        if (role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
-        return;
+    if (list) {
+      const mergeable =
+        role === 'detail' || role === 'org' || role === 'org-short' ||
+        ((role === 'given' || role === 'alias' || role === 'surname') && tokens.length === 1);
+      if (mergeable) {
+        for (let k = 0; k < list.length; k++) {
+          const existing = list[k]!;
+          if (!samePatternBut(existing, role, anchor, common, properNoun, evidence, unit, units, tokens, spellings)) continue;
+          (existing.clients ??= [existing.clientIdx]).push(ci);
+          if (role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(detailIndex!);
+          return null;
+        }
       }
     }
-    list.push(p);
+    const p = makePattern(ci, role, kind, tokens, anchor, spellings, common, properNoun, evidence);
+    p.unit = unit;
+    p.units = units;
+    p.detailIndex = detailIndex;
+    if (list) list.push(p);
+    else this.anchors.set(key, [p]);
+    return p;
   }
 
   addTypo(key: string): void {
@@ -340,8 +353,10 @@ class Build {
     // Given name(s), anchored on the last given token.
     if (parsed.given.length) {
       const last = parsed.given[parsed.given.length - 1]!;
-      const pattern = makePattern(ci, 'given', 'name', parsed.given, parsed.given.length - 1, NO_SPELLINGS, this.common(last), true, 'first name');
-      this.add(last, pattern);
+      this.add(
+        last, ci, 'given', 'name', parsed.given, parsed.given.length - 1, NO_SPELLINGS, this.common(last), true, 'first name',
+        undefined, undefined, undefined,
+      );
       this.addTypo(last);
     }
     // Surname units (two for a double surname), anchored on the core's last token.
@@ -349,13 +364,11 @@ class Build {
       const unit = parsed.surnames[ui]!;
       for (const core of unit.cores) {
         const last = core[core.length - 1]!;
-        const pattern = makePattern(
-          ci, 'surname', 'name', core, core.length - 1, unit.particles.length ? surnameUnits[ui]!.spellings : NO_SPELLINGS,
+        this.add(
+          last, ci, 'surname', 'name', core, core.length - 1, unit.particles.length ? surnameUnits[ui]!.spellings : NO_SPELLINGS,
           core.length === 1 && this.common(last), true, parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
+          ui, parsed.surnames.length, undefined,
         );
-        pattern.unit = ui;
-        pattern.units = parsed.surnames.length;
-        this.add(last, pattern);
         if (core.length === 1) {
           this.addTypo(last);
         }
@@ -366,10 +379,10 @@ class Build {
       const toks = keysOf(alias);
       if (!toks.length) continue;
       const last = toks[toks.length - 1]!;
-      const pattern = makePattern(
-        ci, 'alias', 'name', toks, toks.length - 1, NO_SPELLINGS, toks.length === 1 && this.common(last), /^\p{Lu}/u.test(alias), 'alias',
+      this.add(
+        last, ci, 'alias', 'name', toks, toks.length - 1, NO_SPELLINGS, toks.length === 1 && this.common(last), /^\p{Lu}/u.test(alias), 'alias',
+        undefined, undefined, undefined,
       );
-      this.add(last, pattern);
       if (toks.length === 1) {
         this.addTypo(last);
       }
@@ -400,9 +413,11 @@ class Build {
         // Anchor on the longest token: the most distinctive.
         let anchor = 0;
         for (let i = 0; i < toks.length; i++) if (toks[i]!.length > toks[anchor]!.length) anchor = i;
-        const pattern = makePattern(ci, 'identifier', 'identifier', toks, anchor, NO_SPELLINGS, false, false, type === 'url' ? 'web address' : 'identifier');
-        pattern.contiguous = contiguous;
-        this.add(toks[anchor]!, pattern);
+        // Identifiers never merge: add always makes the pattern.
+        this.add(
+          toks[anchor]!, ci, 'identifier', 'identifier', toks, anchor, NO_SPELLINGS, false, false, type === 'url' ? 'web address' : 'identifier',
+          undefined, undefined, undefined,
+        )!.contiguous = contiguous;
       }
     }
     // Organisation: full name, and its distinctive part.
@@ -415,8 +430,8 @@ class Build {
       for (let i = toks.length - 1; i >= 0; i--) if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
       const allCommon = toks.every((t) => this.common(t) || PARTICLES.has(t));
       this.add(
-        toks[anchor]!,
-        makePattern(ci, 'org', 'organization', toks, anchor, NO_SPELLINGS, toks.length === 1 ? this.common(toks[0]!) : false, true, 'organisation'),
+        toks[anchor]!, ci, 'org', 'organization', toks, anchor, NO_SPELLINGS, toks.length === 1 ? this.common(toks[0]!) : false, true,
+        'organisation', undefined, undefined, undefined,
       );
       // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
       // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
@@ -432,13 +447,13 @@ class Build {
         while (short.length > 1 && PARTICLES.has(short[0]!)) particles.push(short.shift()!);
         const last = short[short.length - 1]!;
         const shortCommon = short.length === 1 && this.common(last);
-        const pattern = makePattern(
-          ci, 'org-short', 'organization', short, short.length - 1, particles.length ? particleSpellings(particles) : NO_SPELLINGS,
-          shortCommon, true, 'organisation (short form)',
+        const pattern = this.add(
+          last, ci, 'org-short', 'organization', short, short.length - 1, particles.length ? particleSpellings(particles) : NO_SPELLINGS,
+          shortCommon, true, 'organisation (short form)', undefined, undefined, undefined,
         );
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
-        if (particles.length && shortCommon) pattern.needsParticles = true;
-        this.add(last, pattern);
+        // (A merged one found its equal already so marked: particles and shortCommon are compared.)
+        if (pattern && particles.length && shortCommon) pattern.needsParticles = true;
       }
     }
     // Details: identifying only together with another item of the same client.
@@ -448,11 +463,10 @@ class Build {
       if (!toks.length) continue;
       let anchor = toks.length - 1;
       for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      const pattern = makePattern(
-        ci, 'detail', 'detail', toks, anchor, NO_SPELLINGS, toks.length === 1 && this.common(toks[0]!), /^\p{Lu}/u.test(detail.trim()), 'detail',
+      this.add(
+        toks[anchor]!, ci, 'detail', 'detail', toks, anchor, NO_SPELLINGS, toks.length === 1 && this.common(toks[0]!),
+        /^\p{Lu}/u.test(detail.trim()), 'detail', undefined, undefined, di,
       );
-      pattern.detailIndex = di;
-      this.add(toks[anchor]!, pattern);
     }
   }
 }
@@ -1852,16 +1866,21 @@ function particleKey(spellings: string[][]): string {
 }
 
 /**
- * Two patterns of one anchor key that differ at most in their client (and detail number): the
- * same role, tokens, anchor, particles (by their first spelling), case flags, evidence and unit.
+ * Whether pattern `a` and a pattern of the given fields (of one anchor key) differ at most in their
+ * client (and detail number): the same role, tokens, anchor, particles (by their first spelling),
+ * case flags, evidence and unit.
  */
-function samePatternBut(a: Pattern, b: Pattern): boolean {
-  if (a.role !== b.role || a.anchor !== b.anchor || a.common !== b.common || a.properNoun !== b.properNoun) return false;
-  if (a.evidence !== b.evidence || a.unit !== b.unit || a.units !== b.units) return false;
-  const n = a.tokens.length;
-  if (n !== b.tokens.length) return false;
-  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
-  return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
+function samePatternBut(
+  a: Pattern, role: Role, anchor: number, common: boolean, properNoun: boolean, evidence: string,
+  unit: number | undefined, units: number | undefined, tokens: string[], spellings: string[][],
+): boolean {
+  if (a.role !== role || a.anchor !== anchor || a.common !== common || a.properNoun !== properNoun) return false;
+  if (a.evidence !== evidence || a.unit !== unit || a.units !== units) return false;
+  const at = a.tokens;
+  const n = at.length;
+  if (n !== tokens.length) return false;
+  if (at !== tokens) for (let k = 0; k < n; k++) if (at[k] !== tokens[k]) return false;
+  return a.particleSpellings === spellings || particleKey(a.particleSpellings) === particleKey(spellings);
 }
 
 /** Two patterns whose client-independent reading of a hit is the same (see readFamily). */
