@@ -1880,7 +1880,11 @@ function samePatternBut(
   const n = at.length;
   if (n !== tokens.length) return false;
   if (at !== tokens) for (let k = 0; k < n; k++) if (at[k] !== tokens[k]) return false;
-  return a.particleSpellings === spellings || particleKey(a.particleSpellings) === particleKey(spellings);
+  const as = a.particleSpellings;
+  if (as === spellings) return true;
+  // No particles ('') against some (a non-empty first spelling): different, without the WeakMap.
+  if (as.length === 0 || spellings.length === 0) return false;
+  return particleKey(as) === particleKey(spellings);
 }
 
 /** Two patterns whose client-independent reading of a hit is the same (see readFamily). */
