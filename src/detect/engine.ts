@@ -426,9 +426,17 @@ class Build {
       model.orgTokens = toks;
       const lastIdx = toks.length - 1;
       // Anchor the full name on its most distinctive token.
+      // One pass from the end: the last distinctive token is the anchor, and if there is none
+      // every token is common or a particle (allCommon).
       let anchor = lastIdx;
-      for (let i = toks.length - 1; i >= 0; i--) if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      const allCommon = toks.every((t) => this.common(t) || PARTICLES.has(t));
+      let allCommon = true;
+      for (let i = toks.length - 1; i >= 0; i--) {
+        if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) {
+          anchor = i;
+          allCommon = false;
+          break;
+        }
+      }
       this.add(
         toks[anchor]!, ci, 'org', 'organization', toks, anchor, NO_SPELLINGS, toks.length === 1 ? this.common(toks[0]!) : false, true,
         'organisation', undefined, undefined, undefined,
@@ -542,7 +550,15 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const idx = anchorKeys.length;
     anchorKeys.push(key);
     anchorLists.push(list);
-    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) anchorLowerNeedsContext[idx] = 1;
+    let lowerNeedsContext = 1;
+    for (let a = 0; a < list.length; a++) {
+      const p = list[a]!;
+      if (!(p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) {
+        lowerNeedsContext = 0;
+        break;
+      }
+    }
+    anchorLowerNeedsContext[idx] = lowerNeedsContext;
     let slot = h & (anchorSlots - 1);
     while (anchorSlotIndex[slot] !== 0) slot = (slot + 1) & (anchorSlots - 1);
     anchorSlotHash[slot] = h;
