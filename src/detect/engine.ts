@@ -217,7 +217,10 @@ const AFFILIATION_2_BITS = wordSetBits(OTHER_AFFILIATION_2);
 const PLACE_PREPOSITION_BITS = wordSetBits(PLACE_PREPOSITIONS);
 
 function isOrgTypeWord(key: string): boolean {
-  return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
+  if (PLACE_INSTITUTIONS.has(key)) return true;
+  // A loop, not .some(closure): this runs for every organisation of the build.
+  for (let i = 0; i < ORG_TYPE_SUFFIXES.length; i++) if (key.endsWith(ORG_TYPE_SUFFIXES[i]!)) return true;
+  return key === 'stichting';
 }
 
 /** The particle spellings of a pattern without particles: one array for all of them (none is ever changed). */
