@@ -229,8 +229,9 @@ const NO_SPELLINGS: string[][] = [];
 /**
  * A pattern as the build makes it: every field the build sets, in one order, so all patterns have
  * one shape. Seven object literals (one per role) made add and samePatternBut read them through
- * megamorphic loads, and the fields added later (lowerGated, clients, detailIndexes) went into a
- * separate properties array per pattern. Role-specific fields are set by the caller.
+ * megamorphic loads, and `clients` (added on merging) went into a separate properties array.
+ * Rare fields (a merged detail's detailIndexes, an org short form's needsParticles) are still
+ * added later: a slot in every pattern would cost more. lowerGated is computed by uniform.
  */
 function makePattern(
   clientIdx: number, role: Role, kind: FindingKind, tokens: string[], anchor: number, spellings: string[][],
@@ -238,10 +239,7 @@ function makePattern(
 ): Pattern {
   return {
     clientIdx, role, kind, tokens, anchor, particleSpellings: spellings, common, properNoun, evidence,
-    unit: undefined, units: undefined, contiguous: undefined, detailIndex: undefined,
-    // A single-token name or organisation pattern whose word is ordinary (see Pattern.lowerGated).
-    lowerGated: common && tokens.length === 1 && (role === 'given' || role === 'alias' || role === 'surname' || role === 'org' || role === 'org-short'),
-    needsParticles: undefined, clients: undefined, detailIndexes: undefined,
+    unit: undefined, units: undefined, contiguous: undefined, detailIndex: undefined, clients: undefined,
   };
 }
 
@@ -1847,7 +1845,10 @@ function uniform(p: Pattern): Pattern {
   // a pattern is ~200 bytes, and its first touch at a hit is a cache miss; nearby fields come
   // in the same cache lines.
   return {
-    lowerGated: p.lowerGated,
+    // A single-token name or organisation pattern whose word is ordinary (see Pattern.lowerGated).
+    lowerGated:
+      p.common && p.tokens.length === 1 &&
+      (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short'),
     tokenHashes: p.tokenHashes,
     clients: p.clients,
     clientIdx: p.clientIdx,
