@@ -217,7 +217,30 @@ const AFFILIATION_2_BITS = wordSetBits(OTHER_AFFILIATION_2);
 const PLACE_PREPOSITION_BITS = wordSetBits(PLACE_PREPOSITIONS);
 
 function isOrgTypeWord(key: string): boolean {
-  return PLACE_INSTITUTIONS.has(key) || ORG_TYPE_SUFFIXES.some((s) => key.endsWith(s)) || key === 'stichting';
+  if (PLACE_INSTITUTIONS.has(key)) return true;
+  // A loop, not .some(closure): this runs for every organisation of the build.
+  for (let i = 0; i < ORG_TYPE_SUFFIXES.length; i++) if (key.endsWith(ORG_TYPE_SUFFIXES[i]!)) return true;
+  return key === 'stichting';
+}
+
+/** The particle spellings of a pattern without particles: one array for all of them (none is ever changed). */
+const NO_SPELLINGS: string[][] = [];
+
+/**
+ * A pattern as the build makes it: every field the build sets, in one order, so all patterns have
+ * one shape. Seven object literals (one per role) made add and samePatternBut read them through
+ * megamorphic loads, and `clients` (added on merging) went into a separate properties array.
+ * Rare fields (a merged detail's detailIndexes, an org short form's needsParticles) are still
+ * added later: a slot in every pattern would cost more. lowerGated is computed by uniform.
+ */
+function makePattern(
+  clientIdx: number, role: Role, kind: FindingKind, tokens: string[], anchor: number, spellings: string[][],
+  common: boolean, properNoun: boolean, evidence: string,
+): Pattern {
+  return {
+    clientIdx, role, kind, tokens, anchor, particleSpellings: spellings, common, properNoun, evidence,
+    unit: undefined, units: undefined, contiguous: undefined, detailIndex: undefined, clients: undefined,
+  };
 }
 
 /**
@@ -235,10 +258,9 @@ class Build {
   /** Deletion variants of typo-able name tokens → the name tokens they come from. */
   readonly typoIndex = new Map<string, string[]>();
   private readonly commonCache = new Map<string, boolean>();
-  /** Patterns that differ only in their client share one object (see mergeSharedPatterns). */
-  // Per anchor key, the mergeable patterns so far; a new one is compared field by field (no
-  // signature strings: building them and hashing them was a fifth of the build).
-  private readonly shared = new Map<string, Pattern[]>();
+  // Patterns that differ only in their client share one object (see add): a new mergeable
+  // pattern is compared field by field with its anchor key's patterns (no signature strings:
+  // building them and hashing them was a fifth of the build).
   private readonly typoAdded = new Set<string>();
   // parseName returns one (cached) array per surname, so its spellings and followers are made
   // once per surname, not once per client; models only read them.
@@ -253,26 +275,43 @@ class Build {
     return c;
   }
 
-  add(key: string, p: Pattern): void {
-    const mergeable =
-      p.role === 'detail' || p.role === 'org' || p.role === 'org-short' ||
-      ((p.role === 'given' || p.role === 'alias' || p.role === 'surname') && p.tokens.length === 1);
-    if (mergeable) {
-      const same = this.shared.get(key);
-      if (same) {
-        for (let k = 0; k < same.length; k++) {
-          const existing = same[k]!;
-          if (!samePatternBut(existing, p)) continue;
-          (existing.clients ??= [existing.clientIdx]).push(p.clientIdx);
-          if (p.role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(p.detailIndex!);
-          return;
-        }
-        same.push(p);
-      } else this.shared.set(key, [p]);
-    }
+  /**
+   * Adds a pattern for `key`, or merges it into an equal one of another client (the clients of a
+   * shared name, organisation or detail): then it returns null, and no object was made for it.
+   * Most patterns of a 10,000-client build merge, and allocating them only to drop them was a
+   * good part of the build's garbage.
+   */
+  add(
+    key: string, ci: number, role: Role, kind: FindingKind, tokens: string[], anchor: number, spellings: string[][],
+    common: boolean, properNoun: boolean, evidence: string, unit: number | undefined, units: number | undefined,
+    detailIndex: number | undefined,
+  ): Pattern | null {
     const list = this.anchors.get(key);
+    // The mergeable patterns of a key are exactly the mergeable ones of its anchor list (each is
+    // pushed there unless merged), and samePatternBut never matches a mergeable pattern with an
+    // unmergeable one (different role, or a different token count): the list itself is searched,
+    // not a second map of the same patterns.
+    if (list) {
+      const mergeable =
+        role === 'detail' || role === 'org' || role === 'org-short' ||
+        ((role === 'given' || role === 'alias' || role === 'surname') && tokens.length === 1);
+      if (mergeable) {
+        for (let k = 0; k < list.length; k++) {
+          const existing = list[k]!;
+          if (!samePatternBut(existing, role, anchor, common, properNoun, evidence, unit, units, tokens, spellings)) continue;
+          (existing.clients ??= [existing.clientIdx]).push(ci);
+          if (role === 'detail') (existing.detailIndexes ??= [existing.detailIndex!]).push(detailIndex!);
+          return null;
+        }
+      }
+    }
+    const p = makePattern(ci, role, kind, tokens, anchor, spellings, common, properNoun, evidence);
+    p.unit = unit;
+    p.units = units;
+    p.detailIndex = detailIndex;
     if (list) list.push(p);
     else this.anchors.set(key, [p]);
+    return p;
   }
 
   addTypo(key: string): void {
@@ -315,11 +354,10 @@ class Build {
     // Given name(s), anchored on the last given token.
     if (parsed.given.length) {
       const last = parsed.given[parsed.given.length - 1]!;
-      const pattern: Pattern = {
-        clientIdx: ci, role: 'given', kind: 'name', tokens: parsed.given, anchor: parsed.given.length - 1,
-        particleSpellings: [], common: this.common(last), properNoun: true, evidence: 'first name',
-      };
-      this.add(last, pattern);
+      this.add(
+        last, ci, 'given', 'name', parsed.given, parsed.given.length - 1, NO_SPELLINGS, this.common(last), true, 'first name',
+        undefined, undefined, undefined,
+      );
       this.addTypo(last);
     }
     // Surname units (two for a double surname), anchored on the core's last token.
@@ -327,13 +365,11 @@ class Build {
       const unit = parsed.surnames[ui]!;
       for (const core of unit.cores) {
         const last = core[core.length - 1]!;
-        const pattern: Pattern = {
-          clientIdx: ci, role: 'surname', kind: 'name', tokens: core, anchor: core.length - 1,
-          particleSpellings: unit.particles.length ? surnameUnits[ui]!.spellings : [],
-          common: core.length === 1 && this.common(last), properNoun: true, unit: ui, units: parsed.surnames.length,
-          evidence: parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
-        };
-        this.add(last, pattern);
+        this.add(
+          last, ci, 'surname', 'name', core, core.length - 1, unit.particles.length ? surnameUnits[ui]!.spellings : NO_SPELLINGS,
+          core.length === 1 && this.common(last), true, parsed.surnames.length > 1 ? 'part of double surname' : 'surname',
+          ui, parsed.surnames.length, undefined,
+        );
         if (core.length === 1) {
           this.addTypo(last);
         }
@@ -344,11 +380,10 @@ class Build {
       const toks = keysOf(alias);
       if (!toks.length) continue;
       const last = toks[toks.length - 1]!;
-      const pattern: Pattern = {
-        clientIdx: ci, role: 'alias', kind: 'name', tokens: toks, anchor: toks.length - 1, particleSpellings: [],
-        common: toks.length === 1 && this.common(last), properNoun: /^\p{Lu}/u.test(alias), evidence: 'alias',
-      };
-      this.add(last, pattern);
+      this.add(
+        last, ci, 'alias', 'name', toks, toks.length - 1, NO_SPELLINGS, toks.length === 1 && this.common(last), /^\p{Lu}/u.test(alias), 'alias',
+        undefined, undefined, undefined,
+      );
       if (toks.length === 1) {
         this.addTypo(last);
       }
@@ -379,10 +414,11 @@ class Build {
         // Anchor on the longest token: the most distinctive.
         let anchor = 0;
         for (let i = 0; i < toks.length; i++) if (toks[i]!.length > toks[anchor]!.length) anchor = i;
-        this.add(toks[anchor]!, {
-          clientIdx: ci, role: 'identifier', kind: 'identifier', tokens: toks, anchor, particleSpellings: [],
-          common: false, properNoun: false, contiguous, evidence: type === 'url' ? 'web address' : 'identifier',
-        });
+        // Identifiers never merge: add always makes the pattern.
+        this.add(
+          toks[anchor]!, ci, 'identifier', 'identifier', toks, anchor, NO_SPELLINGS, false, false, type === 'url' ? 'web address' : 'identifier',
+          undefined, undefined, undefined,
+        )!.contiguous = contiguous;
       }
     }
     // Organisation: full name, and its distinctive part.
@@ -391,13 +427,21 @@ class Build {
       model.orgTokens = toks;
       const lastIdx = toks.length - 1;
       // Anchor the full name on its most distinctive token.
+      // One pass from the end: the last distinctive token is the anchor, and if there is none
+      // every token is common or a particle (allCommon).
       let anchor = lastIdx;
-      for (let i = toks.length - 1; i >= 0; i--) if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      const allCommon = toks.every((t) => this.common(t) || PARTICLES.has(t));
-      this.add(toks[anchor]!, {
-        clientIdx: ci, role: 'org', kind: 'organization', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 ? this.common(toks[0]!) : false, properNoun: true, evidence: 'organisation',
-      });
+      let allCommon = true;
+      for (let i = toks.length - 1; i >= 0; i--) {
+        if (!this.common(toks[i]!) && !PARTICLES.has(toks[i]!)) {
+          anchor = i;
+          allCommon = false;
+          break;
+        }
+      }
+      this.add(
+        toks[anchor]!, ci, 'org', 'organization', toks, anchor, NO_SPELLINGS, toks.length === 1 ? this.common(toks[0]!) : false, true,
+        'organisation', undefined, undefined, undefined,
+      );
       // Distinctive part: drop leading type words ("Zorgcentrum", "Beveiligingsbedrijf") and trailing
       // generic words ("Pharma", "Systems", "Oost"); none for institutions named after a place.
       let lo = 0;
@@ -412,14 +456,13 @@ class Build {
         while (short.length > 1 && PARTICLES.has(short[0]!)) particles.push(short.shift()!);
         const last = short[short.length - 1]!;
         const shortCommon = short.length === 1 && this.common(last);
-        const pattern: Pattern = {
-          clientIdx: ci, role: 'org-short', kind: 'organization', tokens: short, anchor: short.length - 1,
-          particleSpellings: particles.length ? particleSpellings(particles) : [], common: shortCommon,
-          properNoun: true, evidence: 'organisation (short form)',
-        };
+        const pattern = this.add(
+          last, ci, 'org-short', 'organization', short, short.length - 1, particles.length ? particleSpellings(particles) : NO_SPELLINGS,
+          shortCommon, true, 'organisation (short form)', undefined, undefined, undefined,
+        );
         // A particle-led short form must keep its particle when its word is ordinary ("De Linde", not "linde").
-        if (particles.length && shortCommon) pattern.needsParticles = true;
-        this.add(last, pattern);
+        // (A merged one found its equal already so marked: particles and shortCommon are compared.)
+        if (pattern && particles.length && shortCommon) pattern.needsParticles = true;
       }
     }
     // Details: identifying only together with another item of the same client.
@@ -429,11 +472,10 @@ class Build {
       if (!toks.length) continue;
       let anchor = toks.length - 1;
       for (let i = toks.length - 1; i >= 0; i--) if (!PARTICLES.has(toks[i]!)) { anchor = i; break; }
-      this.add(toks[anchor]!, {
-        clientIdx: ci, role: 'detail', kind: 'detail', tokens: toks, anchor, particleSpellings: [],
-        common: toks.length === 1 && this.common(toks[0]!), properNoun: /^\p{Lu}/u.test(detail.trim()),
-        detailIndex: di, evidence: 'detail',
-      });
+      this.add(
+        toks[anchor]!, ci, 'detail', 'detail', toks, anchor, NO_SPELLINGS, toks.length === 1 && this.common(toks[0]!),
+        /^\p{Lu}/u.test(detail.trim()), 'detail', undefined, undefined, di,
+      );
     }
   }
 }
@@ -509,7 +551,15 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     const idx = anchorKeys.length;
     anchorKeys.push(key);
     anchorLists.push(list);
-    if (list.every((p) => p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) anchorLowerNeedsContext[idx] = 1;
+    let lowerNeedsContext = 1;
+    for (let a = 0; a < list.length; a++) {
+      const p = list[a]!;
+      if (!(p.common && p.tokens.length === 1 && p.role !== 'identifier' && (p.role !== 'detail' || p.properNoun))) {
+        lowerNeedsContext = 0;
+        break;
+      }
+    }
+    anchorLowerNeedsContext[idx] = lowerNeedsContext;
     let slot = h & (anchorSlots - 1);
     while (anchorSlotIndex[slot] !== 0) slot = (slot + 1) & (anchorSlots - 1);
     anchorSlotHash[slot] = h;
@@ -560,7 +610,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   for (const list of anchors.values()) {
     for (const p of list) {
       for (const sp of p.particleSpellings) maxParticleTokens = Math.max(maxParticleTokens, sp.length);
-      p.lowerGated = p.common && p.tokens.length === 1 && (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short');
     }
   }
   // The last token of every particle spelling: a pattern's particles can precede a hit only when
@@ -1796,7 +1845,10 @@ function uniform(p: Pattern): Pattern {
   // a pattern is ~200 bytes, and its first touch at a hit is a cache miss; nearby fields come
   // in the same cache lines.
   return {
-    lowerGated: p.lowerGated,
+    // A single-token name or organisation pattern whose word is ordinary (see Pattern.lowerGated).
+    lowerGated:
+      p.common && p.tokens.length === 1 &&
+      (p.role === 'given' || p.role === 'alias' || p.role === 'surname' || p.role === 'org' || p.role === 'org-short'),
     tokenHashes: p.tokenHashes,
     clients: p.clients,
     clientIdx: p.clientIdx,
@@ -1834,16 +1886,25 @@ function particleKey(spellings: string[][]): string {
 }
 
 /**
- * Two patterns of one anchor key that differ at most in their client (and detail number): the
- * same role, tokens, anchor, particles (by their first spelling), case flags, evidence and unit.
+ * Whether pattern `a` and a pattern of the given fields (of one anchor key) differ at most in their
+ * client (and detail number): the same role, tokens, anchor, particles (by their first spelling),
+ * case flags, evidence and unit.
  */
-function samePatternBut(a: Pattern, b: Pattern): boolean {
-  if (a.role !== b.role || a.anchor !== b.anchor || a.common !== b.common || a.properNoun !== b.properNoun) return false;
-  if (a.evidence !== b.evidence || a.unit !== b.unit || a.units !== b.units) return false;
-  const n = a.tokens.length;
-  if (n !== b.tokens.length) return false;
-  for (let k = 0; k < n; k++) if (a.tokens[k] !== b.tokens[k]) return false;
-  return a.particleSpellings === b.particleSpellings || particleKey(a.particleSpellings) === particleKey(b.particleSpellings);
+function samePatternBut(
+  a: Pattern, role: Role, anchor: number, common: boolean, properNoun: boolean, evidence: string,
+  unit: number | undefined, units: number | undefined, tokens: string[], spellings: string[][],
+): boolean {
+  if (a.role !== role || a.anchor !== anchor || a.common !== common || a.properNoun !== properNoun) return false;
+  if (a.evidence !== evidence || a.unit !== unit || a.units !== units) return false;
+  const at = a.tokens;
+  const n = at.length;
+  if (n !== tokens.length) return false;
+  if (at !== tokens) for (let k = 0; k < n; k++) if (at[k] !== tokens[k]) return false;
+  const as = a.particleSpellings;
+  if (as === spellings) return true;
+  // No particles ('') against some (a non-empty first spelling): different, without the WeakMap.
+  if (as.length === 0 || spellings.length === 0) return false;
+  return particleKey(as) === particleKey(spellings);
 }
 
 /** Two patterns whose client-independent reading of a hit is the same (see readFamily). */

@@ -17,19 +17,39 @@ export function identifierType(raw: string): IdentifierType {
   const s = raw.trim();
   if (s.includes('@')) return EMAIL.test(s) ? 'email' : 'other';
   const c0 = s.charCodeAt(0);
-  if ((c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 40) && PHONE_CHARS.test(s) && digitsOf(s).length >= 8) return 'phone';
+  if ((c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 40) && PHONE_CHARS.test(s) && digitCount(s) >= 8) return 'phone';
   if (!s.includes('.')) return 'other';
   if (URL_LIKE.test(s) && /[a-z]\.[a-z]{2,}/i.test(s)) return 'url';
   return 'other';
 }
 
+/**
+ * The ASCII digits of s, in order. Joined from runs of digits (one slice per run, not one string
+ * per digit): "06-12345678" is two slices and one join.
+ */
 function digitsOf(s: string): string {
   let d = '';
+  let run = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) d += s[i];
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      d += s.slice(run, i);
+      run = -1;
+    }
   }
+  if (run >= 0) d = run === 0 && d === '' ? s : d + s.slice(run);
   return d;
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 /**

@@ -121,20 +121,27 @@ function isParticle(w: string): boolean {
   return k.length === 1 && PARTICLES.has(k[0]!) && !/^\p{Lu}\p{L}{3,}/u.test(w);
 }
 
+const HYPHEN_INSIDE = /\S-\S/;
+
 export function parseName(name: string): ParsedName {
   const words = name.trim().split(/\s+/);
   if (words.length === 1) return { given: keysOf(words[0]!), surnames: [] };
 
   // The surname starts at the first particle, else at the first hyphenated word (double
   // surname), else it is the last word.
-  const firstParticle = words.findIndex((w, i) => i > 0 && isParticle(w));
-  const firstHyphenated = words.findIndex((w, i) => i > 0 && /\S-\S/.test(w));
-  const starts = [firstParticle, firstHyphenated].filter((k) => k > 0);
-  const surnameStart = starts.length ? Math.min(...starts) : words.length - 1;
-  const givenWords = words.slice(0, surnameStart);
-  const rest = words.slice(surnameStart);
-  const given = givenWords.length === 1 ? keysOf(givenWords[0]!) : givenWords.flatMap((w) => keysOf(w));
-  return { given, surnames: parseSurname(rest.join(' ')) };
+  // One loop, no closures or index arrays: the earlier of the two is the first word after the
+  // first that is either.
+  const n = words.length;
+  let surnameStart = n - 1;
+  for (let i = 1; i < n; i++) {
+    const w = words[i]!;
+    if (isParticle(w) || HYPHEN_INSIDE.test(w)) {
+      surnameStart = i;
+      break;
+    }
+  }
+  const given = surnameStart === 1 ? keysOf(words[0]!) : words.slice(0, surnameStart).flatMap((w) => keysOf(w));
+  return { given, surnames: parseSurname(surnameStart === n - 1 ? words[n - 1]! : words.slice(surnameStart).join(' ')) };
 }
 
 const surnameCache = new Map<string, SurnameUnit[]>();
