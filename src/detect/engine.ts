@@ -202,19 +202,31 @@ const OTHER_AFFILIATION_2 = new Set([
 ]);
 
 /**
- * Bit sets of the hashes of small word sets: a token whose hash is not in one is not in the
- * set, which is answered without making its key (a token's hash is hashKey of its key).
+ * A small word set with a bit set of its words' hashes: a token whose hash is not in the bits is
+ * not in the set, which is answered without making its key (a token's hash is hashKey of its key).
  */
+interface WordSet {
+  words: ReadonlySet<string>;
+  bits: Uint32Array;
+}
 const WORD_SET_BITS = 1 << 12;
-function wordSetBits(words: Iterable<string>): Uint32Array {
+function wordSet(words: ReadonlySet<string>): WordSet {
   const bits = new Uint32Array(WORD_SET_BITS >>> 5);
   for (const w of words) setBit(bits, hashKey(w), WORD_SET_BITS);
-  return bits;
+  return { words, bits };
 }
-const HONORIFIC_BITS = wordSetBits(HONORIFICS);
-const AFFILIATION_1_BITS = wordSetBits(OTHER_AFFILIATION_1);
-const AFFILIATION_2_BITS = wordSetBits(OTHER_AFFILIATION_2);
-const PLACE_PREPOSITION_BITS = wordSetBits(PLACE_PREPOSITIONS);
+/** Token k's hash is in the set's bits: a necessary condition of tokenInSet, without the key. */
+function mayBeInSet(set: WordSet, tokens: Tokens, k: number): boolean {
+  return hasBit(set.bits, tokens.hashes[k]!, WORD_SET_BITS);
+}
+/** Token k (its folded key) is one of the set's words. */
+function tokenInSet(set: WordSet, tokens: Tokens, k: number): boolean {
+  return mayBeInSet(set, tokens, k) && set.words.has(tokens.key(k));
+}
+const HONORIFIC_WORDS = wordSet(HONORIFICS);
+const AFFILIATION_1_WORDS = wordSet(OTHER_AFFILIATION_1);
+const AFFILIATION_2_WORDS = wordSet(OTHER_AFFILIATION_2);
+const PLACE_PREPOSITION_WORDS = wordSet(PLACE_PREPOSITIONS);
 
 function isOrgTypeWord(key: string): boolean {
   if (PLACE_INSTITUTIONS.has(key)) return true;
@@ -829,7 +841,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       if (possessive && (gate & GATE_POSSESSIVE) === 0) continue;
       if (lower && (gate & GATE_LOWER) !== 0 && !lowerGateOpen(ctx, gate, i)) continue;
       // A place written in lower case ("best", "goes") is one only right after "uit", "in" ….
-      if (lower && (gate & GATE_PLACE) !== 0 && (i === 0 || !hasBit(PLACE_PREPOSITION_BITS, hashes[i - 1]!, WORD_SET_BITS))) continue;
+      if (lower && (gate & GATE_PLACE) !== 0 && (i === 0 || !mayBeInSet(PLACE_PREPOSITION_WORDS, tokens, i - 1))) continue;
       matchAnchor(ctx, patterns[k]!, i, false);
     }
     ctx.possessive = false;
@@ -1034,8 +1046,9 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    * a form of address, after initials or after (a typo of) a given name, before ", J." or in a
    * hyphenated double surname; a first name before particles and a surname initial ("tim de R.").
    * A necessary condition for all of them, over the window particles can span: a capital initial
-   * near (each form reads one with isInitial; a lower-case "a" or "u" is none), a form of address or given name (or one typo away from a given name) before, or a hyphen
-   * after. Answered once per hit, for every pattern of the anchor.
+   * near (each form reads one with isInitial; a lower-case "a" or "u" is none), a form of address
+   * or given name (or one typo away from a given name) before, or a hyphen after. Answered once
+   * per hit, for every pattern of the anchor.
    */
   function lowerCaseContext(ctx: ScanContext, i: number): boolean {
     if (ctx.lowerAt === i) return ctx.lowerContext;
@@ -1286,7 +1299,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (p.span! > 1) strong = true;
       } else if (p.role === 'detail') {
         if (p.common && p.properNoun) {
-          const placePrep = first > 0 && hasBit(PLACE_PREPOSITION_BITS, tokens.hashes[first - 1]!, WORD_SET_BITS) && PLACE_PREPOSITIONS.has(tokens.key(first - 1));
+          const placePrep = first > 0 && tokenInSet(PLACE_PREPOSITION_WORDS, tokens, first - 1);
           if (!placePrep && (!capital || sentenceStart)) return;
         }
         severity = 'low';
@@ -1404,7 +1417,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         v = isSentenceStart(text, tokens.starts[k]!) || isCamelSegment(tokens, k);
         break;
       case F_HONORIFIC:
-        if (k > 0 && hasBit(HONORIFIC_BITS, tokens.hashes[k - 1]!, WORD_SET_BITS) && HONORIFICS.has(tokens.key(k - 1))) {
+        if (k > 0 && tokenInSet(HONORIFIC_WORDS, tokens, k - 1)) {
           // "mevr. Verhoeven", not "mevr.Verhoeven" (an empty gap is a hashtag's, not a dot's).
           const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
           v = visible(gap) !== '.' && isWordGap(gap.replace('.', ''));
@@ -1431,13 +1444,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** "Kim from the cleaning company", "Max van jullie ICT": a first name pinned to another affiliation. */
   function affiliationAfter(ctx: ScanContext, last: number): boolean {
     const { tokens } = ctx;
-    return (
-      last + 2 < tokens.count &&
-      hasBit(AFFILIATION_1_BITS, tokens.hashes[last + 1]!, WORD_SET_BITS) &&
-      OTHER_AFFILIATION_1.has(tokens.key(last + 1)) &&
-      hasBit(AFFILIATION_2_BITS, tokens.hashes[last + 2]!, WORD_SET_BITS) &&
-      OTHER_AFFILIATION_2.has(tokens.key(last + 2))
-    );
+    return last + 2 < tokens.count && tokenInSet(AFFILIATION_1_WORDS, tokens, last + 1) && tokenInSet(AFFILIATION_2_WORDS, tokens, last + 2);
   }
 
   /** Unless what follows is the client's own organisation ("Sterre van de gemeente Meppel"). */
@@ -1649,21 +1656,10 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (seenGroups.has(c.detailGroup.clients)) continue;
         seenGroups.add(c.detailGroup.clients);
         const { clients: cs, detailIndexes } = c.detailGroup;
-        // bump(), in place: a shared detail has a hundred or more clients.
-        const touched = tables.touched;
-        let touchedAt = touchedCount;
         for (let m = 0; m < cs.length; m++) {
-          if (detailIndexes[m]! < 120) {
-            const ci = cs[m]!;
-            if (count[ci] === 0) touched[touchedAt++] = ci;
-            count[ci]!++;
-          } else {
-            touchedCount = touchedAt;
-            addDetail(cs[m]!, detailIndexes[m]!);
-            touchedAt = touchedCount;
-          }
+          if (detailIndexes[m]! < 120) bump(cs[m]!);
+          else addDetail(cs[m]!, detailIndexes[m]!);
         }
-        touchedCount = touchedAt;
       } else addDetail(c.clientIdx, c.detailIndex!);
     }
     const withDetails = withDetailsBuffer;

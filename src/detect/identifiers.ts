@@ -39,7 +39,7 @@ function digitsOf(s: string): string {
       run = -1;
     }
   }
-  if (run >= 0) d = run === 0 && d === '' ? s : d + s.slice(run);
+  if (run >= 0) d += s.slice(run);
   return d;
 }
 
