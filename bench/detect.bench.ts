@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { consume, measure, type Timing } from './support/measure';
 import { buildNaive, runNaive } from './support/naive';
+import { wordLoop } from './support/word-loop';
 import { LONG_TEXT, REGISTRY_SEED, SHORT_TEXT, TEXT_SEED, type ChildMessage, type TaskName } from './support/protocol';
 import { makeRegistry, makeText } from './support/synthetic';
 
@@ -153,6 +154,7 @@ interface Row {
   heapNote?: string;
   normalize5: Timing;
   normalize100: Timing;
+  wordLoop100: Timing;
   naive100: number;
   naivePrefix: number;
   longLength: number;
@@ -199,6 +201,8 @@ async function main(): Promise<number> {
     // The floor: one normalization pass over the same text.
     const normalize5 = measure(() => short.normalize('NFKD').toLowerCase().length, { warmup: 5, minRuns: 20, maxRuns: 200, budgetMs: 300 });
     const normalize100 = measure(() => long.normalize('NFKD').toLowerCase().length, { warmup: 3, minRuns: 10, maxRuns: 50, budgetMs: 500 });
+    // A reference beside the floor: a bare JavaScript word loop over the same text (not a target).
+    const wordLoop100 = measure(() => wordLoop(long), { warmup: 20, minRuns: 10, maxRuns: 50, budgetMs: 500 });
 
     // The naive baseline, on a prefix cut at a space, scaled linearly to the full text.
     const patterns = buildNaive(registry);
@@ -222,6 +226,7 @@ async function main(): Promise<number> {
       heapNote: heap?.type === 'result' ? (heap.bytes === null ? 'no gc' : undefined) : taskValue(o, 'heap').note ?? 'time limit',
       normalize5,
       normalize100,
+      wordLoop100,
       naive100: naive.median * (long.length / prefix.length),
       naivePrefix: prefix.length,
       longLength: long.length,
@@ -230,6 +235,8 @@ async function main(): Promise<number> {
     });
     if (o.stderr.trim()) process.stderr.write(`bench: child (${size} clients) stderr:\n${o.stderr}\n`);
   }
+
+  const at = (s: Size) => rows.find((r) => r.size === s)!;
 
   // Table.
   const head = ['clients', 'build', 'scan 5 KB', 'scan 100 KB', 're-scan 5 KB', 'heap MB', 'normalize', 'naive', 'findings /'];
@@ -257,6 +264,14 @@ async function main(): Promise<number> {
   }
   console.log('');
   console.log(`normalize = text.normalize('NFKD').toLowerCase() over the same text (5 KB: ${rows.map((r) => fmtMs(r.normalize5.median)).join(' / ')} ms)`);
+  {
+    const r = at(10_000);
+    const loop = r.wordLoop100.median;
+    console.log(
+      `word loop = a bare JavaScript pass that only splits the same text into ASCII words and hashes them: ` +
+        `${fmtMs(loop)} ms at 10,000 clients, ${fmtRatio(loop / r.normalize100.median)}× normalize (a reference, not a target)`,
+    );
+  }
   console.log('naive = one case-insensitive RegExp per client (full name, first name, last surname word, aliases, identifiers,');
   console.log('        organisation; escaped, between \\b), run over the text client by client');
   for (const r of rows.filter((x) => x.naivePrefix < x.longLength)) {
@@ -274,7 +289,6 @@ async function main(): Promise<number> {
   console.log('findings / mentions = findings in the 100 KB text / registered mentions the generator inserted\n');
 
   // Targets.
-  const at = (s: Size) => rows.find((r) => r.size === s)!;
   type Status = 'PASS' | 'FAIL';
   const lines: Array<{ status: Status; what: string; value: string; target: string }> = [];
   const judge = (what: string, target: string, v: { x?: number; lower?: boolean; upper?: boolean }, ok: (x: number) => boolean, fmt: (x: number) => string) => {
