@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
+import { hashKey, HASH_BASE, hashWithoutLast, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -724,7 +724,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    */
   function scanTokens(ctx: ScanContext, from: number, to: number): void {
     const { text, tokens } = ctx;
-    const { hashes, stemHashes, starts, ends, ascii } = tokens;
+    const { hashes, starts, ends, ascii } = tokens;
     for (let i = from; i < to; i++) {
       const h = hashes[i]!;
       const length = ends[i]! - starts[i]!;
@@ -742,10 +742,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // without ever becoming a string.
       let found = hasBit(anchorBits, h, ANCHOR_BITS) ? findAnchor(tokens, i, h, ascii[i] ? length : tokens.key(i).length) : -1;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
+      // The text's last character is s or S, so the key's is 's' (see hashWithoutLast).
       let possessive = false;
-      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        found = findAnchor(tokens, i, stemHashes[i]!, (ascii[i] ? length : tokens.key(i).length) - 1);
-        possessive = found >= 0;
+      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */) {
+        const stemHash = hashWithoutLast(h, 115);
+        if (hasBit(anchorBits, stemHash, ANCHOR_BITS)) {
+          found = findAnchor(tokens, i, stemHash, (ascii[i] ? length : tokens.key(i).length) - 1);
+          possessive = found >= 0;
+        }
       }
       if (found >= 0) {
         matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, Tokens, wordKeys } from '../../../src/detect/text';
+import { hashKey, hashWithoutLast, tokenize, Tokens, wordKeys } from '../../../src/detect/text';
 
 describe('wordKeys', () => {
   it('gives the same keys as tokenize, for ASCII and non-ASCII strings', () => {
@@ -11,6 +11,21 @@ describe('wordKeys', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('hashWithoutLast', () => {
+  it('gives the hash of the key without its last character', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }), (s) => {
+        expect(hashWithoutLast(hashKey(s), s.charCodeAt(s.length - 1))).toBe(hashKey(s.slice(0, -1)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Token keys: the genitive-s case the scan uses.
+    for (const tokenKey of tokenize('Sterres Wills jans Öztürks Marieke\u200bs').keys) {
+      expect(hashWithoutLast(hashKey(tokenKey), 115)).toBe(hashKey(tokenKey.slice(0, -1)));
+    }
   });
 });
 
