@@ -51,6 +51,14 @@ describe('hashKey of short words', () => {
 });
 
 describe('a reused token table', () => {
+  it('forgets the keys of the earlier text, also those the tokenizer made (non-ASCII tokens)', () => {
+    const table = new Tokens('', 16);
+    tokenize('Öztürk Renée Zoë', true, table);
+    expect(tokenize('jan piet kees', true, table).keys).toEqual(['jan', 'piet', 'kees']);
+    table.key(1);
+    expect(tokenize('Ömer Şahin en zo', true, table).keys).toEqual(['omer', 'sahin', 'en', 'zo']);
+  });
+
   it('gives the same tokens as a fresh one, and no key past the last token', () => {
     const table = new Tokens('', 16);
     const texts = ['Jan de Vries-Bakker belde #MariekeVerhoeven over Öztürk', 'kort', '', 'van der Berg, J. en Oz\u200bturk'];
