@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
+import { hashKey, HASH_BASE, hashWithoutLast, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -724,7 +724,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
    */
   function scanTokens(ctx: ScanContext, from: number, to: number): void {
     const { text, tokens } = ctx;
-    const { hashes, stemHashes, starts, ends, ascii } = tokens;
+    const { hashes, starts, ends, ascii } = tokens;
     for (let i = from; i < to; i++) {
       const h = hashes[i]!;
       const length = ends[i]! - starts[i]!;
@@ -742,10 +742,14 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       // without ever becoming a string.
       let found = hasBit(anchorBits, h, ANCHOR_BITS) ? findAnchor(tokens, i, h, ascii[i] ? length : tokens.key(i).length) : -1;
       // Dutch genitive without apostrophe: "Sterres", "Wills".
+      // The text's last character is s or S, so the key's is 's' (see hashWithoutLast).
       let possessive = false;
-      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */ && hasBit(anchorBits, stemHashes[i]!, ANCHOR_BITS)) {
-        found = findAnchor(tokens, i, stemHashes[i]!, (ascii[i] ? length : tokens.key(i).length) - 1);
-        possessive = found >= 0;
+      if (found < 0 && length > 2 && (text.charCodeAt(ends[i]! - 1) | 32) === 115 /* s */) {
+        const stemHash = hashWithoutLast(h, 115);
+        if (hasBit(anchorBits, stemHash, ANCHOR_BITS)) {
+          found = findAnchor(tokens, i, stemHash, (ascii[i] ? length : tokens.key(i).length) - 1);
+          possessive = found >= 0;
+        }
       }
       if (found >= 0) {
         matchHit(ctx, i, anchorLists[found]!, possessive, !possessive && anchorLowerNeedsContext[found] === 1);
@@ -777,32 +781,24 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   const memo = new Int32Array(WORD_MEMO * MEMO_STRIDE);
 
   /**
-   * text[start, start + length) is the word of the slot at `base`, case folded (an ASCII token:
-   * letters and digits only). OR-ing in 0x20 folds A-Z to a-z and leaves digits.
+   * text[start, start + length) is the word of the slot at `base`, given that its hash and length
+   * are the slot's (an ASCII token: letters and digits only). Only its first (length - 1) >> 2
+   * groups of four letters are compared: the at most four letters after them follow from the
+   * hash. hashKey(word) = hashKey(head) * HASH_BASE^k + hashKey(tail) (mod 2^32, k = the tail's
+   * length, HASH_BASE odd so its powers are invertible), so equal heads and equal hashes give
+   * equal tail hashes, and two different strings of one to four letters and digits of one length
+   * never have the same hashKey (checked for all of them in text.property.test.ts). OR-ing in
+   * 0x20 folds A-Z to a-z and leaves digits.
    */
   function isMemoWord(text: string, start: number, length: number, base: number): boolean {
-    let p = start;
     let w = base + 2;
-    for (const full = start + (length & ~3); p < full; p += 4) {
+    for (let p = start, head = start + ((length - 1) & ~3); p < head; p += 4) {
       const four =
         (text.charCodeAt(p) | 32) | ((text.charCodeAt(p + 1) | 32) << 8) |
         ((text.charCodeAt(p + 2) | 32) << 16) | ((text.charCodeAt(p + 3) | 32) << 24);
       if (four !== memo[w++]) return false;
     }
-    let rest = 0;
-    switch (length & 3) {
-      case 3:
-        rest = (text.charCodeAt(p + 2) | 32) << 16;
-      // falls through
-      case 2:
-        rest |= (text.charCodeAt(p + 1) | 32) << 8;
-      // falls through
-      case 1:
-        rest |= text.charCodeAt(p) | 32;
-        return rest === memo[w];
-      default:
-        return true;
-    }
+    return true;
   }
 
   function rememberWord(text: string, start: number, length: number, h: number, base: number, state: number): void {

@@ -89,6 +89,18 @@ export function hashKey(s: string): number {
   return h;
 }
 
+/** HASH_BASE's multiplicative inverse mod 2^32 (HASH_BASE is odd, so it has one). */
+const HASH_BASE_INVERSE = 0x359c449b;
+
+/**
+ * hashKey(key.slice(0, -1)) from hashKey(key) and the key's last character code: the hash's last
+ * step undone exactly (hashKey(key) = hashKey(stem) * HASH_BASE + last, mod 2^32). The tokenizer
+ * used to store this for every token; only a token ending in 's' ever needs it.
+ */
+export function hashWithoutLast(hash: number, last: number): number {
+  return Math.imul(hash - last, HASH_BASE_INVERSE) | 0;
+}
+
 /**
  * The tokens of a text: offsets into the ORIGINAL text, a hash of each folded key, and the keys
  * themselves made on demand. A scan of ordinary prose asks for very few keys (only around
@@ -102,11 +114,11 @@ export class Tokens {
   ends: Int32Array;
   /** hashKey() of each folded key. */
   hashes: Int32Array;
-  /** hashKey() of each folded key without its last character (for a genitive s). */
-  stemHashes: Int32Array;
   /** Tokens that are plain ASCII (their key is the lower-cased text). */
   ascii: Uint8Array;
   private cache: (string | undefined)[];
+  /** The indexes of the keys in `cache`, so that reset clears just those (see there). */
+  private cached: number[] = [];
 
   /**
    * Bumped each time `reset` gives this table to another text: a holder of the old tokens (a scan
@@ -115,23 +127,22 @@ export class Tokens {
   generation = 0;
 
   constructor(public text: string, capacity: number) {
-    this.starts = this.ends = this.hashes = this.stemHashes = new Int32Array(0);
+    this.starts = this.ends = this.hashes = new Int32Array(0);
     this.ascii = new Uint8Array(0);
     this.cache = [];
     this.allocate(capacity);
   }
 
-  /** One backing buffer for all per-token arrays: a single allocation per scan, not five. */
+  /** One backing buffer for all per-token arrays: a single allocation per scan, not four. */
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 17);
-    const views = [0, 1, 2, 3].map((k) => new Int32Array(buffer, k * capacity * 4, capacity));
-    const ascii = new Uint8Array(buffer, capacity * 16, capacity);
+    const buffer = new ArrayBuffer(capacity * 13);
+    const views = [0, 1, 2].map((k) => new Int32Array(buffer, k * capacity * 4, capacity));
+    const ascii = new Uint8Array(buffer, capacity * 12, capacity);
     views[0]!.set(this.starts);
     views[1]!.set(this.ends);
     views[2]!.set(this.hashes);
-    views[3]!.set(this.stemHashes);
     ascii.set(this.ascii);
-    [this.starts, this.ends, this.hashes, this.stemHashes] = views as [Int32Array, Int32Array, Int32Array, Int32Array];
+    [this.starts, this.ends, this.hashes] = views as [Int32Array, Int32Array, Int32Array];
     this.ascii = ascii;
     // Keys are cached by index: a preallocated array stays in V8's fast elements (writing far
     // past the end of an empty array would turn it into a slow dictionary).
@@ -145,9 +156,12 @@ export class Tokens {
    * one table instead of allocating five arrays of text length / 5 each time).
    */
   reset(text: string): void {
-    // Keys are made only for tokens below count: clearing those leaves every slot empty, so the
-    // tokenizer need not clear the slot of each ASCII token it pushes.
-    this.cache.fill(undefined, 0, this.count);
+    // Clearing the keys made leaves every slot empty, so the tokenizer need not clear the slot
+    // of each ASCII token it pushes. A scan makes keys for few tokens: clearing all slots below
+    // count (Array.prototype.fill) took a tenth of tokenising a 100 KB text.
+    const { cache, cached } = this;
+    for (let m = 0; m < cached.length; m++) cache[cached[m]!] = undefined;
+    cached.length = 0;
     this.text = text;
     this.count = 0;
     this.generation++;
@@ -163,6 +177,7 @@ export class Tokens {
     if (s === undefined) {
       s = this.text.slice(this.starts[k]!, this.ends[k]!).toLowerCase();
       this.cache[k] = s;
+      this.cached.push(k);
     }
     return s;
   }
@@ -175,15 +190,17 @@ export class Tokens {
   }
 
   /** @internal */
-  push(start: number, end: number, hash: number, stemHash: number, key: string | undefined): void {
+  push(start: number, end: number, hash: number, key: string | undefined): void {
     if (this.count === this.starts.length) this.grow();
     const k = this.count++;
     this.starts[k] = start;
     this.ends[k] = end;
     this.hashes[k] = hash;
-    this.stemHashes[k] = stemHash;
     this.ascii[k] = key === undefined ? 1 : 0;
-    this.cache[k] = key;
+    if (key !== undefined) {
+      this.cache[k] = key;
+      this.cached.push(k);
+    }
   }
 
   /** @internal Doubles the capacity (the per-token arrays are new objects afterwards). */
@@ -218,7 +235,7 @@ function isLowerCode(text: string, p: number): boolean {
 }
 
 /**
- * Pushes the token text[start, end) with its folded key, hash and stem hash (the slow, general
+ * Pushes the token text[start, end) with its folded key and hash (the slow, general
  * form of the tokenizer's inner loop; used for the pieces of a camelCase hashtag).
  */
 function pushSpan(tokens: Tokens, text: string, start: number, end: number): void {
@@ -226,7 +243,7 @@ function pushSpan(tokens: Tokens, text: string, start: number, end: number): voi
   for (let p = start; p < end; p++) if (text.charCodeAt(p) >= 128) ascii = false;
   if (ascii) {
     const k = text.slice(start, end).toLowerCase();
-    tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), undefined);
+    tokens.push(start, end, hashKey(k), undefined);
     return;
   }
   pushFoldedSpan(tokens, text, start, end);
@@ -243,7 +260,7 @@ function pushFoldedSpan(tokens: Tokens, text: string, start: number, end: number
   // Trailing invisible characters do not belong to the token's span.
   // (Combining marks belong to the letter before them and stay.)
   while (end > start && INVISIBLE.has(text.charCodeAt(end - 1))) end--;
-  if (k.length > 0) tokens.push(start, end, hashKey(k), hashKey(k.slice(0, -1)), k);
+  if (k.length > 0) tokens.push(start, end, hashKey(k), k);
 }
 
 /**
@@ -310,14 +327,15 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
   let starts = tokens.starts;
   let ends = tokens.ends;
   let hashes = tokens.hashes;
-  let stemHashes = tokens.stemHashes;
   let asciiFlags = tokens.ascii;
   // The character before text[i], when known (-1 at the text's start): a '#' there makes a hashtag.
   let before = i > 0 ? text.charCodeAt(i - 1) : -1;
   while (i < limit) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (ASCII_FOLD[code] === 0) {
+      // An ASCII letter or digit (see the token loop below)?
+      const lower = code | 32;
+      if (!((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57))) {
         before = code;
         i++;
         continue;
@@ -327,28 +345,25 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
       i++;
       continue;
     }
-    // A token: scan to its end, hashing the lower-cased ASCII as we go. ASCII fast path: one
-    // table read both ends the word and folds the letter.
+    // A token: scan to its end, hashing the lower-cased ASCII as we go. ASCII fast path: OR-ing
+    // in 0x20 lower-cases A-Z and leaves digits, and two range tests on it and the code end the
+    // word at anything else, a non-ASCII character included (its code | 32 is past 'z'). That is
+    // cheaper than a table read, which V8 checks (map, bounds) at every character.
     const start = i;
     let h = 0;
-    let prev = 0;
     let j = i;
     // The character that ended the token (a separator; -1 at the text's end).
     let stop = -1;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c >= 128) {
+      const lower = c | 32;
+      if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+        h = (Math.imul(h, HASH_BASE) + lower) | 0;
+        j++;
+      } else {
         stop = c;
         break;
       }
-      const folded = ASCII_FOLD[c]!;
-      if (folded === 0) {
-        stop = c;
-        break;
-      }
-      prev = h;
-      h = (Math.imul(h, HASH_BASE) + folded) | 0;
-      j++;
     }
     // A non-ASCII letter, mark or invisible character continues the word: the general loop from
     // here (such a token is folded and hashed again by pushFoldedSpan).
@@ -373,7 +388,7 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
       tokens.count = count;
       const split = pushCamelSegments(tokens, text, start, j);
       count = tokens.count;
-      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      ({ starts, ends, hashes, ascii: asciiFlags } = tokens);
       if (split) {
         i = j;
         continue;
@@ -383,19 +398,18 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
       if (count === starts.length) {
         tokens.count = count;
         tokens.grow();
-        ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+        ({ starts, ends, hashes, ascii: asciiFlags } = tokens);
       }
       starts[count] = start;
       ends[count] = j;
       hashes[count] = h;
-      stemHashes[count] = prev;
       asciiFlags[count] = 1;
       count++;
     } else {
       tokens.count = count;
       pushFoldedSpan(tokens, text, start, j);
       count = tokens.count;
-      ({ starts, ends, hashes, stemHashes, ascii: asciiFlags } = tokens);
+      ({ starts, ends, hashes, ascii: asciiFlags } = tokens);
     }
     // The separator that ended the token needs no second look.
     if (stop >= 0) {

@@ -89,6 +89,17 @@ describe('names', () => {
   });
 });
 
+describe('the word memo', () => {
+  it('tells a name from an earlier word with the same hash and length', () => {
+    // hashKey('9cala') === hashKey('pijcr') and hashKey('7tdma') === hashKey('nzmdr'): the
+    // scan remembers the first two as no names and must not take the names for them.
+    const memoDetector = createDetector(RegistrySchema.parse({ version: 1, clients: [{ id: 'pn', name: 'Pijcr Nzmdr' }] }));
+    expect(memoDetector.scan('Code 9cala en 7tdma, twee keer: 9cala 7tdma.').findings).toEqual([]);
+    const text = 'Daarna belde Pijcr Nzmdr over 9cala.';
+    expect(memoDetector.scan(text).findings.map((f) => [text.slice(f.start, f.end), f.clientId])).toEqual([['Pijcr Nzmdr', 'pn']]);
+  });
+});
+
 describe('staying quiet', () => {
   it('does not read ordinary words as names', () => {
     expect(found('Hij moet de boer op om klanten te vinden.')).toEqual([]);
