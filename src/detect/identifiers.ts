@@ -118,10 +118,7 @@ export function findEmails(text: string): Span[] {
 export function findPhones(text: string, tokens: Tokens): Span[] {
   const out: Span[] = [];
   const { count, starts, ends } = tokens;
-  for (let i = 0; i < count; i++) {
-    // Only digit tokens; checked on the text so other tokens never become strings.
-    const c = text.charCodeAt(starts[i]!);
-    if (c < 48 || c > 57) continue;
+  for (let i = nextDigitToken(text, starts, 0, count); i < count; i = nextDigitToken(text, starts, i + 1, count)) {
     let digits = digitTokenLength(tokens, i);
     if (digits < 0) continue;
     let j = i;
@@ -141,6 +138,19 @@ export function findPhones(text: string, tokens: Tokens): Span[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * The first token from `from` on that starts with an ASCII digit, else count. Checked on the text,
+ * so other tokens never become strings; a loop of its own, as nearly all of a text's tokens are
+ * words and this is the whole cost of a text without phone numbers.
+ */
+function nextDigitToken(text: string, starts: Int32Array, from: number, count: number): number {
+  for (let i = from; i < count; i++) {
+    const c = text.charCodeAt(starts[i]!);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return count;
 }
 
 /** The length of token k's key when it is all ASCII digits (/^\d+$/), else -1; ASCII tokens without their key string. */
