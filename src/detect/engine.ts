@@ -1451,21 +1451,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   }
 
   /**
-   * Per-client tables for `resolve`, allocated on the first scan. evidence and named entries are
-   * valid where their round (resolve call) matches; count and kinds are left zeroed (see
+   * Per-client tables for `resolve`, allocated on the first scan. Named entries are valid where
+   * their round (resolve call) matches; evidence, count and kinds are left zeroed (see
    * clearItemTables). Arrays by client index instead of Maps and Sets: no allocation per scan,
    * and a shared name's hundreds of clients cost an array read each.
    */
   let resolveTables: {
     evidenceValue: Int32Array;
-    evidenceRound: Int32Array;
-    /** Clients with evidence this round, in order of their first candidate. */
+    /** Clients with evidence, in order of their first candidate: evidenceOrder[0, evidenceCount). */
     evidenceOrder: Int32Array;
     namedRound: Int32Array;
     count: Uint16Array;
     kinds: Uint8Array;
     touched: Int32Array;
   } | null = null;
+  let evidenceCount = 0;
   let touchedCount = 0;
   let resolveRound = 0;
   const candidatesBuffer: Candidate[] = [];
@@ -1480,14 +1480,28 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   /** Per shared detail: its winner (the same for every occurrence in this message). */
   const winners = new Map<number[], number>();
 
-  /** Zeroes the counters `resolve` touched (also at its start, in case a scan threw midway). */
+  /**
+   * Zeroes the evidence and counters `resolve` set (also at its start, in case a scan threw
+   * midway): zero is "none", so reading a client's evidence needs no check of the round.
+   */
   function clearItemTables() {
     if (!resolveTables) return;
-    const { count, kinds, touched } = resolveTables;
-    for (let k = 0; k < touchedCount; k++) {
-      const ci = touched[k]!;
-      count[ci] = 0;
-      kinds[ci] = 0;
+    const { evidenceValue, evidenceOrder, count, kinds, touched } = resolveTables;
+    // A long text's shared details touch thousands of clients in random order: past an eighth
+    // of the registry, one sequential fill of the whole array is cheaper than a write per client.
+    const n = count.length;
+    if (evidenceCount * 8 > n) evidenceValue.fill(0);
+    else for (let k = 0; k < evidenceCount; k++) evidenceValue[evidenceOrder[k]!] = 0;
+    evidenceCount = 0;
+    if (touchedCount * 8 > n) {
+      count.fill(0);
+      kinds.fill(0);
+    } else {
+      for (let k = 0; k < touchedCount; k++) {
+        const ci = touched[k]!;
+        count[ci] = 0;
+        kinds[ci] = 0;
+      }
     }
     touchedCount = 0;
   }
@@ -1506,42 +1520,67 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
   }
 
+  /**
+   * Counts a kept candidate's registered items per client (see resolve): a kind of item once per
+   * client; a detail once per (client, detail number). A (client, detail number) pair belongs to
+   * exactly one pattern, so the members of a shared detail's group are distinct and counted
+   * directly once per group; the details of a single client are deduplicated by key.
+   */
+  function countItem(c: Candidate, kinds: Uint8Array) {
+    if (c.kind !== 'detail') {
+      const bit = KIND_BIT[c.kind];
+      if ((kinds[c.clientIdx]! & bit) === 0) {
+        kinds[c.clientIdx]! |= bit;
+        bump(c.clientIdx);
+      }
+    } else if (c.detailGroup) {
+      if (seenGroups.has(c.detailGroup.clients)) return;
+      seenGroups.add(c.detailGroup.clients);
+      const { clients: cs, detailIndexes } = c.detailGroup;
+      for (let m = 0; m < cs.length; m++) {
+        if (detailIndexes[m]! < 120) bump(cs[m]!);
+        else addDetail(cs[m]!, detailIndexes[m]!);
+      }
+    } else addDetail(c.clientIdx, c.detailIndex!);
+  }
+
   function resolve(all: Candidate[]): Finding[] {
     const n = clients.length;
     const tables = (resolveTables ??= {
-      evidenceValue: new Int32Array(n), evidenceRound: new Int32Array(n), evidenceOrder: new Int32Array(n),
+      evidenceValue: new Int32Array(n), evidenceOrder: new Int32Array(n),
       namedRound: new Int32Array(n), count: new Uint16Array(n), kinds: new Uint8Array(n), touched: new Int32Array(n),
     });
-    const { evidenceValue, evidenceRound, evidenceOrder, namedRound, count, kinds } = tables;
+    const { evidenceValue, evidenceOrder, namedRound, count, kinds } = tables;
     const round = ++resolveRound;
+    clearItemTables();
     for (let k = 0; k < all.length; k++) {
       const c = all[k]!;
       if (c.strong && c.kind === 'name') namedRound[c.clientIdx] = round;
     }
     // The buffers are filled from index 0 with counts of their own: emptied with length = 0 they
     // would drop their backing stores, and every scan would grow them again.
+    // Kept are the candidates that are not conditional on a name, or whose name is there; they
+    // add up, per client, the items that stand on their own (not details, no shared names).
+    // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
     const candidates = candidatesBuffer;
     let candidateCount = 0;
     for (let k = 0; k < all.length; k++) {
       const c = all[k]!;
-      if (!c.conditional || namedRound[c.clientIdx] === round) candidates[candidateCount++] = c;
-    }
-    // Items per client that stand on their own (not details).
-    // Details count as context here ("Tim, de ecoloog"), though alone they are no finding.
-    let evidenceCount = 0;
-    for (let k = 0; k < candidateCount; k++) {
-      const c = candidates[k]!;
+      if (c.conditional && namedRound[c.clientIdx] !== round) continue;
+      candidates[candidateCount++] = c;
       if (c.group || c.detailGroup) continue;
       const ci = c.clientIdx;
-      if (evidenceRound[ci] !== round) {
-        evidenceRound[ci] = round;
-        evidenceValue[ci] = 0;
-        evidenceOrder[evidenceCount++] = ci;
-      }
+      if (evidenceValue[ci] === 0) evidenceOrder[evidenceCount++] = ci;
       evidenceValue[ci] = evidenceValue[ci]! + (c.strong ? 2 : 1);
     }
 
     // Shared first names: the client the rest of the message points to (most evidence).
+    // Details count only with another registered item of the same client in the message: a
+    // second detail, or a name, identifier or organisation. Each kept candidate is counted as it
+    // is kept (countItem), in per-detector arrays indexed by client: a detail shared by hundreds
+    // of clients costs an array increment per client, not a Map and a Set operation.
+    seenDetails.clear();
+    seenGroups.clear();
     const kept = keptBuffer;
     let keptCount = 0;
     for (let k = 0; k < candidateCount; k++) {
@@ -1549,115 +1588,23 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       const group = c.group;
       if (!group) {
         kept[keptCount++] = c;
+        countItem(c, kinds);
         continue;
       }
       // The client with the most evidence elsewhere in the message; without any, the first one.
       // The same for every mention of one shared name (one group object): looked at once.
-      const memoised = group.length === 1 ? groupWinners.get(group[0]!) : undefined;
-      if (memoised !== undefined) {
-        if (memoised >= 0) kept[keptCount++] = retarget(c, memoised, undefined, c.evidence);
-        continue;
+      let winner = group.length === 1 ? groupWinners.get(group[0]!) : undefined;
+      if (winner === undefined) {
+        winner = groupWinner(group, round);
+        if (group.length === 1) groupWinners.set(group[0]!, winner);
       }
-      let best = 0;
-      let winner = -1;
-      let groupSize = 0;
-      for (let g = 0; g < group.length; g++) groupSize += group[g]!.all.length;
-      if (evidenceCount <= groupSize) {
-        for (let m = 0; m < evidenceCount; m++) {
-          const ci = evidenceOrder[m]!;
-          const e = evidenceValue[ci]!;
-          if (e <= best) continue;
-          for (let g = 0; g < group.length; g++) {
-            const gr = group[g]!;
-            if (gr.set.has(ci) && !gr.exclude?.has(ci)) {
-              best = e;
-              winner = ci;
-              break;
-            }
-          }
-        }
-      } else {
-        // The first member (group by group, in order) with the most evidence. A group without
-        // exclusions (a shared name's solo group, at every mention) is read once per round: its
-        // own first best member, compared with > like each member, is the same winner.
-        for (let g = 0; g < group.length; g++) {
-          const gr = group[g]!;
-          const members = gr.all;
-          if (gr.exclude === null) {
-            if (gr.round !== round) {
-              let groupBest = 0;
-              let groupWinner = -1;
-              for (let m = 0; m < members.length; m++) {
-                const ci = members[m]!;
-                const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
-                if (e > groupBest) {
-                  groupBest = e;
-                  groupWinner = ci;
-                }
-              }
-              gr.round = round;
-              gr.bestE = groupBest;
-              gr.bestCi = groupWinner;
-            }
-            if (gr.bestE > best) {
-              best = gr.bestE;
-              winner = gr.bestCi;
-            }
-            continue;
-          }
-          for (let m = 0; m < members.length; m++) {
-            const ci = members[m]!;
-            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
-            if (e > best && !gr.exclude.has(ci)) {
-              best = e;
-              winner = ci;
-            }
-          }
-        }
+      if (winner >= 0) {
+        const r = retarget(c, winner, undefined, c.evidence);
+        kept[keptCount++] = r;
+        countItem(r, kinds);
       }
-      if (winner < 0) {
-        for (let g = 0; g < group.length; g++) {
-          const gr = group[g]!;
-          for (const ci of gr.all) if (!gr.exclude?.has(ci)) { winner = ci; break; }
-          if (winner >= 0) break;
-        }
-      }
-      if (group.length === 1) groupWinners.set(group[0]!, winner);
-      if (winner >= 0) kept[keptCount++] = retarget(c, winner, undefined, c.evidence);
     }
     groupWinners.clear();
-    // Details count only with another registered item of the same client in the message: a
-    // second detail, or a name, identifier or organisation.
-    // Counted in per-detector arrays indexed by client (reset below): a detail shared by
-    // hundreds of clients costs an array increment per client, not a Map and a Set operation.
-    clearItemTables();
-    for (let k = 0; k < keptCount; k++) {
-      const c = kept[k]!;
-      if (c.kind === 'detail') continue;
-      const bit = KIND_BIT[c.kind];
-      if ((kinds[c.clientIdx]! & bit) === 0) {
-        kinds[c.clientIdx]! |= bit;
-        bump(c.clientIdx);
-      }
-    }
-    // Distinct details per client. A (client, detail number) pair belongs to exactly one
-    // pattern, so the members of a shared detail's group are distinct and counted directly once
-    // per group; the details of a single client are deduplicated by key.
-    seenDetails.clear();
-    seenGroups.clear();
-    for (let k = 0; k < keptCount; k++) {
-      const c = kept[k]!;
-      if (c.kind !== 'detail') continue;
-      if (c.detailGroup) {
-        if (seenGroups.has(c.detailGroup.clients)) continue;
-        seenGroups.add(c.detailGroup.clients);
-        const { clients: cs, detailIndexes } = c.detailGroup;
-        for (let m = 0; m < cs.length; m++) {
-          if (detailIndexes[m]! < 120) bump(cs[m]!);
-          else addDetail(cs[m]!, detailIndexes[m]!);
-        }
-      } else addDetail(c.clientIdx, c.detailIndex!);
-    }
     const withDetails = withDetailsBuffer;
     let withDetailsCount = 0;
     winners.clear();
@@ -1674,7 +1621,7 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
           winner = -1;
           for (const ci of c.detailGroup.clients) {
             if (count[ci]! < 2) continue;
-            const e = evidenceRound[ci] === round ? evidenceValue[ci]! : 0;
+            const e = evidenceValue[ci]!;
             if (e > best) {
               best = e;
               winner = ci;
@@ -1698,6 +1645,76 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
       lastEnd = c.end;
     }
     return out;
+  }
+
+  /** The winner of a shared name's groups (see resolve), -1 if all its members are excluded. */
+  function groupWinner(group: ClientGroup[], round: number): number {
+    const { evidenceValue, evidenceOrder } = resolveTables!;
+    let best = 0;
+    let winner = -1;
+    let groupSize = 0;
+    for (let g = 0; g < group.length; g++) groupSize += group[g]!.all.length;
+    if (evidenceCount <= groupSize) {
+      for (let m = 0; m < evidenceCount; m++) {
+        const ci = evidenceOrder[m]!;
+        const e = evidenceValue[ci]!;
+        if (e <= best) continue;
+        for (let g = 0; g < group.length; g++) {
+          const gr = group[g]!;
+          if (gr.set.has(ci) && !gr.exclude?.has(ci)) {
+            best = e;
+            winner = ci;
+            break;
+          }
+        }
+      }
+    } else {
+      // The first member (group by group, in order) with the most evidence. A group without
+      // exclusions (a shared name's solo group, at every mention) is read once per round: its
+      // own first best member, compared with > like each member, is the same winner.
+      for (let g = 0; g < group.length; g++) {
+        const gr = group[g]!;
+        const members = gr.all;
+        if (gr.exclude === null) {
+          if (gr.round !== round) {
+            let groupBest = 0;
+            let groupWinner = -1;
+            for (let m = 0; m < members.length; m++) {
+              const ci = members[m]!;
+              const e = evidenceValue[ci]!;
+              if (e > groupBest) {
+                groupBest = e;
+                groupWinner = ci;
+              }
+            }
+            gr.round = round;
+            gr.bestE = groupBest;
+            gr.bestCi = groupWinner;
+          }
+          if (gr.bestE > best) {
+            best = gr.bestE;
+            winner = gr.bestCi;
+          }
+          continue;
+        }
+        for (let m = 0; m < members.length; m++) {
+          const ci = members[m]!;
+          const e = evidenceValue[ci]!;
+          if (e > best && !gr.exclude.has(ci)) {
+            best = e;
+            winner = ci;
+          }
+        }
+      }
+    }
+    if (winner < 0) {
+      for (let g = 0; g < group.length; g++) {
+        const gr = group[g]!;
+        for (const ci of gr.all) if (!gr.exclude?.has(ci)) { winner = ci; break; }
+        if (winner >= 0) break;
+      }
+    }
+    return winner;
   }
 
   return { scan };

@@ -92,17 +92,28 @@ export interface Span {
 const EMAIL_LOCAL = /[\p{L}\p{N}._%+'-]/u;
 const EMAIL_DOMAIN = /[\p{L}\p{N}.-]/u;
 
+/**
+ * text[k] matches `re` (EMAIL_LOCAL or EMAIL_DOMAIN). ASCII by its code: letters, digits and the
+ * class's punctuation, without a one-character string and a regular expression per character.
+ */
+function isEmailChar(text: string, k: number, re: RegExp): boolean {
+  const c = text.charCodeAt(k);
+  if (c >= 128) return re.test(text[k]!);
+  if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c === 45) return true;
+  return re === EMAIL_LOCAL && (c === 95 || c === 37 || c === 43 || c === 39);
+}
+
 /** E-mail addresses: grown outwards from each '@', so a long text without '@' costs one indexOf. */
 export function findEmails(text: string): Span[] {
   const out: Span[] = [];
   let at = text.indexOf('@');
   while (at >= 0) {
     let s = at;
-    while (s > 0 && EMAIL_LOCAL.test(text[s - 1]!)) s--;
+    while (s > 0 && isEmailChar(text, s - 1, EMAIL_LOCAL)) s--;
     let e = at + 1;
-    while (e < text.length && EMAIL_DOMAIN.test(text[e]!)) e++;
+    while (e < text.length && isEmailChar(text, e, EMAIL_DOMAIN)) e++;
     // No trailing dots or hyphens ("mail me at a@b.nl.").
-    while (e > at + 1 && /[.-]/.test(text[e - 1]!)) e--;
+    while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
     const domain = text.slice(at + 1, e);
     if (s < at && /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(domain)) out.push({ start: s, end: e, value: text.slice(s, e) });
     at = text.indexOf('@', Math.max(e, at + 1));
@@ -118,10 +129,7 @@ export function findEmails(text: string): Span[] {
 export function findPhones(text: string, tokens: Tokens): Span[] {
   const out: Span[] = [];
   const { count, starts, ends } = tokens;
-  for (let i = 0; i < count; i++) {
-    // Only digit tokens; checked on the text so other tokens never become strings.
-    const c = text.charCodeAt(starts[i]!);
-    if (c < 48 || c > 57) continue;
+  for (let i = nextDigitToken(text, starts, 0, count); i < count; i = nextDigitToken(text, starts, i + 1, count)) {
     let digits = digitTokenLength(tokens, i);
     if (digits < 0) continue;
     let j = i;
@@ -141,6 +149,19 @@ export function findPhones(text: string, tokens: Tokens): Span[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * The first token from `from` on that starts with an ASCII digit, else count. Checked on the text,
+ * so other tokens never become strings; a loop of its own, as nearly all of a text's tokens are
+ * words and this is the whole cost of a text without phone numbers.
+ */
+function nextDigitToken(text: string, starts: Int32Array, from: number, count: number): number {
+  for (let i = from; i < count; i++) {
+    const c = text.charCodeAt(starts[i]!);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return count;
 }
 
 /** The length of token k's key when it is all ASCII digits (/^\d+$/), else -1; ASCII tokens without their key string. */

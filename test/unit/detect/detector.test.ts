@@ -172,6 +172,29 @@ describe('details', () => {
     ]);
   });
 
+  it('owe nothing to an earlier scan (resolve clears its per-client tables, sparsely or whole)', () => {
+    // A shared first name goes to the client with the most evidence in the message. One client
+    // with evidence is cleared entry by entry, several (over an eighth of the registry) by filling
+    // the whole table: neither may leak into the next scan.
+    const names = ['Anna de Boer', 'Anna Visser', 'Mark Jansen', 'Roos Bakker', 'Khadija Bennani', 'Joost ter Haar', 'Niels Mulder', 'Sterre Smit'];
+    const shared = RegistrySchema.parse({
+      version: 1,
+      clients: names.map((name, k) => ({ id: `c${k}`, name, details: k < 2 ? ['ecoloog'] : [] })),
+    });
+    const texts = [
+      'Anna Visser belde.',
+      'Anna Visser, Mark Jansen, Roos Bakker en Khadija Bennani belden.',
+      'Anna belde met Joost ter Haar, Niels Mulder en Sterre Smit.',
+      'Anna de ecoloog belde.',
+      'De ecoloog belde.',
+    ];
+    const fresh = texts.map((t) => createDetector(shared).scan(t).findings);
+    for (const order of [[0, 2, 3, 4], [1, 2, 3, 4], [1, 0, 2, 1, 3, 4]]) {
+      const reused = createDetector(shared);
+      for (const k of order) expect(reused.scan(texts[k]!).findings, texts[k]).toEqual(fresh[k]);
+    }
+  });
+
   it('keep an ordinary word as a word', () => {
     expect(found('Renée is best moe vandaag.')).toEqual([['Renée', 'linden']]);
     expect(found('Renée komt uit Best.')).toEqual([
