@@ -15,7 +15,7 @@ import { isCommonWord, isCommonWordOrInflection, isDutchWord, isEnglishWord } fr
 import { HONORIFICS, keysOf, PARTICLES, particleSpellings, parseName, type SurnameUnit } from './name-parts';
 import { findOtherPersonalData } from './personal-data';
 import { looksLikeSentenceInitialName } from './pos';
-import { hashKey, HASH_BASE, hashWithoutLast, isSentenceStart, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
+import { hashKey, HASH_BASE, hashWithoutLast, isSentenceStart, isUpperAt, isUpperLetterAt, Shape, shapeOf, tokenize, Tokens, wordKeys } from './text';
 import { damerauLevenshteinAtMostOne } from './typo';
 import type { Detector, DetectorOptions, Finding, FindingKind, OtherFinding, ScanResult, Severity } from './types';
 
@@ -167,13 +167,6 @@ const MEMO_NOTHING = 1;
 const MEMO_TYPO = 2;
 /** Size of the bit set of particle spellings' last words (see particleTailBits). */
 const PARTICLE_BITS = 1 << 12;
-
-function isUpperAt(text: string, k: number): boolean {
-  const c = text.charCodeAt(k);
-  if (c < 128) return c >= 65 && c <= 90;
-  const ch = text[k]!;
-  return ch !== ch.toLowerCase();
-}
 
 function isDigitAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);

@@ -220,8 +220,12 @@ for (let i = 0; i < 128; i++) {
   }
 }
 
-/** Upper/lower case of one UTF-16 code unit (ASCII without making a string). */
-function isUpperCode(text: string, p: number): boolean {
+/**
+ * text[p] is written in upper (or title) case: it has a different lower-case form, the notion
+ * shapeOf uses too. ASCII by code, without a one-character string. True for 'É', 'ǅ' (title
+ * case) and also for cased non-letters such as 'Ⅰ' and 'Ⓐ'; isUpperLetterAt excludes those.
+ */
+export function isUpperAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c < 128) return c >= 65 && c <= 90;
   const ch = text[p]!;
@@ -273,14 +277,14 @@ function pushFoldedSpan(tokens: Tokens, text: string, start: number, end: number
 function pushCamelSegments(tokens: Tokens, text: string, start: number, end: number): boolean {
   let segStart = start;
   for (let p = start + 1; p < end; p++) {
-    if (!isUpperCode(text, p)) continue;
+    if (!isUpperAt(text, p)) continue;
     // Invisible characters right before the capital (#Marieke\u200bVerhoeven) hide no boundary:
     // look past them. The segment before is trimmed of them (pushSpan), so a gap of invisible
     // characters only separates the two segments, which the engine reads as no gap at all.
     let q = p - 1;
     while (q > start && INVISIBLE.has(text.charCodeAt(q))) q--;
     const prevLower = isLowerCode(text, q);
-    const upperThenLower = isUpperCode(text, q) && p + 1 < end && isLowerCode(text, p + 1);
+    const upperThenLower = isUpperAt(text, q) && p + 1 < end && isLowerCode(text, p + 1);
     if (!prevLower && !upperThenLower) continue;
     pushSpan(tokens, text, segStart, p);
     segStart = p;
@@ -456,14 +460,14 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   return Shape.Title;
 }
 
-const UPPER_LETTER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
 
-/** text[p] is an upper-case letter (\p{Lu}); ASCII by code, without a one-character string. */
+/**
+ * text[p] is a capital letter, as in an initial ("J.", "Ö.", "ǅ."): isUpperAt and a letter, so a
+ * Roman numeral 'Ⅰ' or a circled 'Ⓐ' is none.
+ */
 export function isUpperLetterAt(text: string, p: number): boolean {
-  const c = text.charCodeAt(p);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_LETTER.test(text[p]!);
+  return isUpperAt(text, p) && (text.charCodeAt(p) < 128 || isLetterAt(text, p));
 }
 
 function isLetterAt(text: string, p: number): boolean {
