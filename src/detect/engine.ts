@@ -103,7 +103,6 @@ interface Family {
   ok: boolean;
   particleFirst: number;
   hasParticles: boolean;
-  capitalParticle: boolean;
 }
 
 interface ClientModel {
@@ -1111,7 +1110,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     if (!family.ok) return;
     const particleFirst = family.particleFirst;
     const hasParticles = family.hasParticles;
-    const capitalParticle = family.capitalParticle;
 
     let start = tokens.starts[first]!;
     let end = tokens.ends[last]!;
@@ -1340,7 +1338,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     }
     let particleFirst = first;
     let hasParticles = false;
-    let capitalParticle = false;
     // One bit read rules out every spelling when the word before ends none of them.
     if (p.particleSpellings.length && first > 0 && hasBit(particleTailBits, tokens.hashes[first - 1]!, PARTICLE_BITS)) {
       for (const spelling of p.particleSpellings) {
@@ -1355,7 +1352,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         if (ok) {
           particleFirst = s;
           hasParticles = true;
-          capitalParticle = shapeOf(text, tokens.starts[s]!, tokens.ends[s]!) !== Shape.Lower;
           break;
         }
       }
@@ -1363,7 +1359,6 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
     family.ok = true;
     family.particleFirst = particleFirst;
     family.hasParticles = hasParticles;
-    family.capitalParticle = capitalParticle;
   }
 
   /**
@@ -1792,7 +1787,7 @@ function prepareAnchor(list: PatternList, clients: ClientModel[], neighbourBits:
   for (let a = 0; a < list.length; a++) {
     const p = list[a]!;
     for (let b = 0; b < a && !p.family; b++) if (sameReading(list[b]!, p)) p.family = list[b]!.family;
-    p.family ??= { scan: 0, at: -1, ok: false, particleFirst: 0, hasParticles: false, capitalParticle: false };
+    p.family ??= { scan: 0, at: -1, ok: false, particleFirst: 0, hasParticles: false };
   }
   {
     const union = new Set<number>();
