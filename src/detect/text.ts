@@ -64,7 +64,7 @@ export function wordKeys(s: string): string[] {
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= n; i++) {
-    const word = i < n && ASCII_WORD[s.charCodeAt(i)] === 1;
+    const word = i < n && isAsciiWordCode(s.charCodeAt(i));
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -209,15 +209,15 @@ export class Tokens {
   }
 }
 
-/** ASCII fast path tables. */
-const ASCII_WORD = new Uint8Array(128);
-/** Folded (lower-case) code of an ASCII word character; 0 for every other ASCII character. */
-const ASCII_FOLD = new Uint8Array(128);
-for (let i = 0; i < 128; i++) {
-  if ((i >= 48 && i <= 57) || (i >= 65 && i <= 90) || (i >= 97 && i <= 122)) {
-    ASCII_WORD[i] = 1;
-    ASCII_FOLD[i] = i >= 65 && i <= 90 ? i + 32 : i;
-  }
+/**
+ * The UTF-16 code unit c is an ASCII letter or digit (a word character of the ASCII fast path);
+ * false for every other code, a non-ASCII one included (its c | 32 is past 'z'). OR-ing in 0x20
+ * lower-cases A-Z and leaves digits, so `c | 32` is also the folded code of such a character.
+ * Two range tests rather than a table read, which V8 checks (map, bounds) at every character.
+ */
+function isAsciiWordCode(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -337,7 +337,7 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
   while (i < limit) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      // An ASCII letter or digit (see the token loop below)?
+      // !isAsciiWordCode(code), written out as in the token loop below.
       const lower = code | 32;
       if (!((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57))) {
         before = code;
@@ -349,10 +349,8 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
       i++;
       continue;
     }
-    // A token: scan to its end, hashing the lower-cased ASCII as we go. ASCII fast path: OR-ing
-    // in 0x20 lower-cases A-Z and leaves digits, and two range tests on it and the code end the
-    // word at anything else, a non-ASCII character included (its code | 32 is past 'z'). That is
-    // cheaper than a table read, which V8 checks (map, bounds) at every character.
+    // A token: scan to its end, hashing the lower-cased ASCII as we go (see isAsciiWordCode: the
+    // word ends at anything else, a non-ASCII character included).
     const start = i;
     let h = 0;
     let j = i;
@@ -360,6 +358,8 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
     let stop = -1;
     while (j < n) {
       const c = text.charCodeAt(j);
+      // isAsciiWordCode(c), written out: the hash takes the same c | 32 (calling it in this loop
+      // and the one above made tokenising a third slower).
       const lower = c | 32;
       if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
         h = (Math.imul(h, HASH_BASE) + lower) | 0;
@@ -377,7 +377,7 @@ function tokenizeChunk(tokens: Tokens, text: string, i: number, limit: number, s
       while (j < n) {
         const c = text.charCodeAt(j);
         if (c < 128) {
-          if (ASCII_FOLD[c] === 0) {
+          if (!isAsciiWordCode(c)) {
             stop = c;
             break;
           }
