@@ -1475,23 +1475,21 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
   function clearItemTables() {
     if (!resolveTables) return;
     const { evidenceValue, evidenceOrder, count, kinds, touched } = resolveTables;
-    // A long text's shared details touch thousands of clients in random order: past an eighth
-    // of the registry, one sequential fill of the whole array is cheaper than a write per client.
-    const n = count.length;
-    if (evidenceCount * 8 > n) evidenceValue.fill(0);
-    else for (let k = 0; k < evidenceCount; k++) evidenceValue[evidenceOrder[k]!] = 0;
+    zeroEntries(evidenceValue, evidenceOrder, evidenceCount);
+    zeroEntries(count, touched, touchedCount);
+    zeroEntries(kinds, touched, touchedCount);
     evidenceCount = 0;
-    if (touchedCount * 8 > n) {
-      count.fill(0);
-      kinds.fill(0);
-    } else {
-      for (let k = 0; k < touchedCount; k++) {
-        const ci = touched[k]!;
-        count[ci] = 0;
-        kinds[ci] = 0;
-      }
-    }
     touchedCount = 0;
+  }
+
+  /**
+   * Zeroes table[indexes[k]] for k < n. A long text's shared details touch thousands of clients in
+   * random order: past an eighth of the registry, one sequential fill of the whole table is
+   * cheaper than a write per client.
+   */
+  function zeroEntries(table: Int32Array | Uint16Array | Uint8Array, indexes: Int32Array, n: number) {
+    if (n * 8 > table.length) table.fill(0);
+    else for (let k = 0; k < n; k++) table[indexes[k]!] = 0;
   }
 
   function bump(ci: number) {
@@ -1665,19 +1663,19 @@ export function createDetector(registry: Registry, options: DetectorOptions = {}
         const members = gr.all;
         if (gr.exclude === null) {
           if (gr.round !== round) {
-            let groupBest = 0;
-            let groupWinner = -1;
+            let bestE = 0;
+            let bestCi = -1;
             for (let m = 0; m < members.length; m++) {
               const ci = members[m]!;
               const e = evidenceValue[ci]!;
-              if (e > groupBest) {
-                groupBest = e;
-                groupWinner = ci;
+              if (e > bestE) {
+                bestE = e;
+                bestCi = ci;
               }
             }
             gr.round = round;
-            gr.bestE = groupBest;
-            gr.bestCi = groupWinner;
+            gr.bestE = bestE;
+            gr.bestCi = bestCi;
           }
           if (gr.bestE > best) {
             best = gr.bestE;
